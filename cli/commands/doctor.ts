@@ -1,0 +1,40 @@
+/** `doctor` — is this machine ready: Node and OS, a writable data folder, a working keychain. */
+import os from 'node:os';
+import { EXIT, print, type Command } from '../context';
+import { parseCommandArgs } from '../args';
+
+const usage = 'oidc-onboard doctor [--json]';
+
+/** See module comment. */
+export const doctor: Command = {
+  name: 'doctor',
+  summary: 'Check Node, the OS, the data folder and the OS keychain',
+  usage,
+  async run(context, argv) {
+    parseCommandArgs(argv, {}, usage, { min: 0, max: 0 });
+    const [{ checkWritable }, { createOsKeychain }, { probeKeychain }, { APP_VERSION }] = await Promise.all([
+      import('../../core/app/writable'),
+      import('../../core/storage/os-keychain'),
+      import('../../core/app/keychain-probe'),
+      import('../../core/app/version'),
+    ]);
+    const [dataDir, keychain] = await Promise.all([checkWritable(context.dataDir), probeKeychain(createOsKeychain())]);
+    const report = {
+      version: APP_VERSION,
+      node: process.versions.node,
+      os: { platform: process.platform, release: os.release(), arch: process.arch },
+      dataDir: { path: context.dataDir, ...dataDir },
+      keychain,
+      ok: dataDir.writable && keychain.available,
+    };
+    print(context, report, () =>
+      [
+        `OIDC Onboard ${report.version} on Node ${report.node}, ${report.os.platform} ${report.os.release} (${report.os.arch})`,
+        `${dataDir.writable ? 'ok  ' : 'FAIL'}  data folder ${context.dataDir}${dataDir.writable ? ' is writable' : ` is not writable (${dataDir.reason})`}`,
+        `${keychain.available ? 'ok  ' : 'FAIL'}  OS keychain: ${keychain.backend}${keychain.available ? ' stores, reads and deletes items' : ` is not usable.\n      ${keychain.guidance}`}`,
+        '',
+      ].join('\n'),
+    );
+    return report.ok ? EXIT.ok : EXIT.environment;
+  },
+};

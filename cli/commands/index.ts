@@ -1,0 +1,6 @@
+/** The command table; each command module is small and imports its heavy parts lazily. */
+import type { Command } from '../context';
+import { doctor } from './doctor';
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [doctor];

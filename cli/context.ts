@@ -1,0 +1,59 @@
+/**
+ * What every CLI command gets: where to write, whether to print JSON, the data folder, and
+ * lazily built services (so `--version` and `--help` stay fast and need no keychain).
+ */
+import { AppError, errorKind, isAppError, type ErrorCode } from '../contract/errors';
+
+/** Exit codes (ARCHITECTURE §8). */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, environment: 3 } as const;
+
+/** Streams and flags shared by every command. */
+export interface CliContext {
+  json: boolean;
+  dataDir: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Reads all of stdin (secrets and passphrases come from here, never argv). */
+  readStdin(): Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One `oidc-onboard <name>` command. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the exit code. Throws AppError for failures; the runner prints them. */
+  run(context: CliContext, argv: string[]): Promise<number>;
+}
+
+/** Exit code for an error, by who is at fault. */
+export function exitCodeFor(code: ErrorCode): number {
+  switch (errorKind(code)) {
+    case 'usage':
+      return EXIT.usage;
+    case 'environment':
+      return EXIT.environment;
+    case 'invalid':
+    case 'internal':
+      return EXIT.invalid;
+  }
+}
+
+/** Prints an error the CLI way: JSON on stdout with --json, readable text on stderr otherwise. */
+export function reportError(context: CliContext, error: unknown): number {
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+  if (context.json) context.out(JSON.stringify({ error: appError.toPayload() }, null, 2) + '\n');
+  context.err(`oidc-onboard: ${appError.message}${appError.code === 'INTERNAL' ? '' : ` [${appError.code}]`}\n`);
+  return exitCodeFor(appError.code);
+}
+
+/** A usage error with the command's usage line. */
+export function usageError(message: string, usage?: string): AppError {
+  return new AppError('USAGE', usage ? `${message}\nUsage: ${usage}` : message);
+}
+
+/** Prints `value` as JSON (with --json) or runs `human` to print text. */
+export function print(context: CliContext, value: unknown, human: () => string): void {
+  context.out(context.json ? JSON.stringify(value, null, 2) + '\n' : human());
+}

@@ -1,0 +1,35 @@
+/**
+ * The IPC contract: every operation and event, once. `electron/ipc.ts` registers a handler
+ * per operation, `electron/preload.ts` exposes a bridge method per operation, and a test
+ * proves both are complete.
+ */
+import * as app from './operations/app';
+import * as registrations from './operations/registrations';
+
+
+/** Every request/response operation, keyed by its bridge method name. */
+export const operations = {
+  appInfo: app.appInfo,
+  openExternal: app.openExternal,
+  listProfiles: registrations.listProfiles,
+  listRegistrations: registrations.listRegistrations,
+  createRegistration: registrations.createRegistration,
+  getRegistration: registrations.getRegistration,
+  updateRegistration: registrations.updateRegistration,
+  copyRegistration: registrations.copyRegistration,
+  deleteRegistration: registrations.deleteRegistration,
+  settingsNotices: registrations.settingsNotices,
+} as const;
+
+/** Every main→renderer event, keyed by name (bridge method `on<Name>`). */
+export const events = {} as const;
+
+/** The operations map type. */
+export type Operations = typeof operations;
+/** The events map type. */
+export type Events = typeof events;
+/** A bridge method name. */
+export type OperationName = keyof Operations;
+/** An event name. */
+export type EventName = keyof Events;
+

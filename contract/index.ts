@@ -1,0 +1,10 @@
+/** Public entry of the contract: schemas, the IPC contract, errors, the Result envelope and the bridge factory. */
+export * from './contract';
+export * from './errors';
+export * from './result';
+export * from './ipc';
+export * from './bridge';
+export { appInfoSchema, keychainStatusSchema } from './operations/app';
+export type * from './types';
+export * from './schemas/findings';
+export * from './schemas/registration';

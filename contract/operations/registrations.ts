@@ -1,0 +1,123 @@
+/** Operations on provider profiles and registration drafts (issue 3). */
+import { z } from 'zod';
+import { defineOperation } from '../ipc';
+import { clientMetadataSchema, registrationSchema } from '../schemas/registration';
+import { ruleSourceSchema, validationReportSchema } from '../schemas/findings';
+
+/** One environment of a provider, as the UI shows it. */
+export const environmentSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  discoveryUrl: z.string().optional(),
+  issuer: z.string().optional(),
+  tokenEndpoint: z.string().optional(),
+  /** What to send to whom, in plain words. */
+  submission: z.string(),
+});
+
+/** A provider profile, as the UI shows it. */
+export const profileSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  profileVersion: z.string(),
+  keySource: z.enum(['jwks_uri', 'pem']),
+  environments: z.array(environmentSummarySchema),
+  authMethods: z.array(z.string()),
+  defaultAuthMethod: z.string(),
+  signingAlgs: z.array(z.string()),
+  defaultSigningAlg: z.string(),
+  /** Where the built-in data comes from. */
+  sources: z.array(ruleSourceSchema),
+  /** Whether the data in use is built in or refreshed from discovery. */
+  dataSource: z.enum(['built-in', 'discovery']),
+});
+
+/** What the Registrations list shows per draft. */
+export const registrationStatusSchema = z.object({
+  valuesValid: z.boolean(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  keyGenerated: z.boolean(),
+  jwksChecked: z.enum(['never', 'pass', 'warn', 'fail']),
+  packaged: z.boolean(),
+  credentialsStored: z.boolean(),
+  reminders: z.array(z.string()),
+});
+
+/** A registration with its profile name and status. */
+export const registrationSummarySchema = z.object({
+  registration: registrationSchema,
+  providerName: z.string(),
+  environmentName: z.string(),
+  status: registrationStatusSchema,
+});
+
+/** A registration with its validation report. */
+export const registrationDetailSchema = registrationSummarySchema.extend({ report: validationReportSchema });
+
+const id = z.string().min(1).max(200);
+
+/** `profiles:list`. */
+export const listProfiles = defineOperation({
+  channel: 'profiles:list',
+  summary: 'The provider profiles with their environments, rules and sources.',
+  request: z.object({}).strict(),
+  response: z.array(profileSummarySchema),
+});
+
+/** `registrations:list`. */
+export const listRegistrations = defineOperation({
+  channel: 'registrations:list',
+  summary: 'Every draft registration with its status.',
+  request: z.object({}).strict(),
+  response: z.array(registrationSummarySchema),
+});
+
+/** `registrations:create`. */
+export const createRegistration = defineOperation({
+  channel: 'registrations:create',
+  summary: 'Create a draft for a provider and environment.',
+  request: z.object({ provider: z.string().min(1), environment: z.string().min(1), clientName: z.string().max(500), discoveryUrl: z.string().max(2048).optional() }).strict(),
+  response: registrationDetailSchema,
+});
+
+/** `registrations:get`. */
+export const getRegistration = defineOperation({
+  channel: 'registrations:get',
+  summary: 'One draft with its findings.',
+  request: z.object({ id }).strict(),
+  response: registrationDetailSchema,
+});
+
+/** `registrations:update` — autosave of the wizard: replaces the given parts. */
+export const updateRegistration = defineOperation({
+  channel: 'registrations:update',
+  summary: 'Save values, notes or the discovery URL of a draft and re-validate it.',
+  request: z.object({ id, metadata: clientMetadataSchema.optional(), notes: z.string().max(20000).optional(), discoveryUrl: z.string().max(2048).optional() }).strict(),
+  response: registrationDetailSchema,
+});
+
+/** `registrations:copy` — values only, never keys or credentials. */
+export const copyRegistration = defineOperation({
+  channel: 'registrations:copy',
+  summary: 'Copy a draft\'s values to another environment (never keys or credentials).',
+  request: z.object({ id, environment: z.string().min(1) }).strict(),
+  response: registrationDetailSchema,
+});
+
+/** `registrations:delete`. */
+export const deleteRegistration = defineOperation({
+  channel: 'registrations:delete',
+  summary: 'Delete a draft (asks for confirmation first).',
+  request: z.object({ id, confirm: z.literal(true) }).strict(),
+  response: z.object({ deleted: z.boolean() }),
+});
+
+/** `settings:notices` — what happened when the settings file was opened. */
+export const settingsNotices = defineOperation({
+  channel: 'settings:notices',
+  summary: 'Recovery and migration notices about the settings file.',
+  request: z.object({}).strict(),
+  response: z.array(z.object({ kind: z.string(), message: z.string(), quarantinedAs: z.string().optional() })),
+});

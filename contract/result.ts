@@ -1,0 +1,24 @@
+/** The envelope every IPC operation returns: a value or a typed error, never a throw. */
+import { z } from 'zod';
+import { errorPayloadSchema, type ErrorPayload } from './errors';
+
+/** Success or failure of one operation. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+/** Wraps a value as a success. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wraps an error payload as a failure. */
+export function fail<T = never>(error: ErrorPayload): Result<T> {
+  return { ok: false, error };
+}
+
+/** Zod schema of the envelope around `value`. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: errorPayloadSchema }),
+  ]);
+}

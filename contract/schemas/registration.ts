@@ -1,0 +1,39 @@
+/** Schemas of a registration as stored and as it crosses IPC. Never holds a secret. */
+import { z } from 'zod';
+
+/** An ISO-8601 timestamp string. */
+export const isoDateSchema = z.string().datetime({ offset: true });
+
+/** Client metadata with RFC 7591 / OIDC Registration member names; unknown members are kept. */
+export const clientMetadataSchema = z.record(z.string(), z.unknown());
+
+/** Non-secret facts about the credentials the provider issued (the secret lives in the keychain). */
+export const credentialRecordSchema = z.object({
+  clientId: z.string(),
+  receivedAt: isoDateSchema,
+  notes: z.string().default(''),
+  hasSecret: z.boolean(),
+});
+
+/** One draft registration: an application × provider × environment. */
+export const registrationSchema = z.object({
+  id: z.string().min(1),
+  provider: z.string().min(1),
+  environment: z.string().min(1),
+  /** The discovery URL the user supplied where the profile has none (e.g. CIS2 DEP). */
+  discoveryUrl: z.string().optional(),
+  metadata: clientMetadataSchema,
+  notes: z.string().default(''),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+  /** Key records (public parts and custody references only) — see core/keys. */
+  keys: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Summaries of recent jwks_uri checks. */
+  checks: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Summaries of packages built. */
+  packages: z.array(z.record(z.string(), z.unknown())).default([]),
+  credentials: credentialRecordSchema.optional(),
+});
+
+/** A stored registration. */
+export type Registration = z.infer<typeof registrationSchema>;
