@@ -4,15 +4,34 @@ import { defineOperation } from '../ipc';
 import { clientMetadataSchema, registrationSchema } from '../schemas/registration';
 import { ruleSourceSchema, validationReportSchema } from '../schemas/findings';
 
-/** One environment of a provider, as the UI shows it. */
+/** One environment of a provider, as the UI shows it (a view of core/profiles). */
 export const environmentSummarySchema = z.object({
   id: z.string(),
-  name: z.string(),
+  label: z.string(),
+  description: z.string(),
   discoveryUrl: z.string().optional(),
   issuer: z.string().optional(),
   tokenEndpoint: z.string().optional(),
+  /** Whether the data in use is built in or refreshed from discovery. */
+  dataSource: z.enum(['built-in', 'discovery']),
   /** What to send to whom, in plain words. */
-  submission: z.string(),
+  submission: z.object({ text: z.string(), known: z.boolean(), url: z.string().optional(), source: ruleSourceSchema }),
+  authMethods: z.array(z.object({ method: z.string(), status: z.enum(['recommended', 'allowed', 'discouraged']), note: z.string().optional(), source: ruleSourceSchema })),
+  keys: z.object({
+    keySource: z.enum(['jwks_uri', 'pem']),
+    defaultAlg: z.string(),
+    allowedAlgs: z.array(z.string()),
+    algsPublished: z.boolean(),
+    algNote: z.string().optional(),
+    rsaDefaultSize: z.number().int(),
+    rsaAllowedSizes: z.array(z.number().int()),
+    rsaRecommendedSize: z.number().int().optional(),
+    ecAllowed: z.boolean(),
+    ecCurves: z.array(z.string()),
+    kidRequired: z.boolean(),
+    source: ruleSourceSchema,
+  }),
+  notes: z.array(z.string()),
 });
 
 /** A provider profile, as the UI shows it. */
@@ -21,16 +40,12 @@ export const profileSummarySchema = z.object({
   name: z.string(),
   description: z.string(),
   profileVersion: z.string(),
-  keySource: z.enum(['jwks_uri', 'pem']),
-  environments: z.array(environmentSummarySchema),
-  authMethods: z.array(z.string()),
+  updated: z.string(),
+  defaultEnvironment: z.string(),
   defaultAuthMethod: z.string(),
-  signingAlgs: z.array(z.string()),
-  defaultSigningAlg: z.string(),
-  /** Where the built-in data comes from. */
-  sources: z.array(ruleSourceSchema),
-  /** Whether the data in use is built in or refreshed from discovery. */
-  dataSource: z.enum(['built-in', 'discovery']),
+  environments: z.array(environmentSummarySchema),
+  /** The provider's rules as shown to the user, each with its source. */
+  rules: z.array(z.object({ id: z.string(), text: z.string(), source: ruleSourceSchema })),
 });
 
 /** What the Registrations list shows per draft. */

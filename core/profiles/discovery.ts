@@ -54,7 +54,11 @@ export function parseDiscoveryDocument(input: unknown): DiscoveryDocument {
   return parsed.data;
 }
 
-const isAuthMethod = (value: string): value is AuthMethod => (AUTH_METHODS as readonly string[]).includes(value);
+/** True when `value` is one of the five standard token endpoint auth methods. */
+export function isAuthMethod(value: string): value is AuthMethod {
+  return (AUTH_METHODS as readonly string[]).includes(value);
+}
+
 const isAsymmetricAlg = (value: string): value is AsymmetricAlg => (ASYMMETRIC_ALGS as readonly string[]).includes(value);
 
 /**
@@ -134,5 +138,3 @@ function refreshedKeys(keys: KeyDefaults, allowed: AsymmetricAlg[], note: string
     defaultAlg: allowed.includes(keys.defaultAlg) ? keys.defaultAlg : first,
   };
 }
-
-export { isAuthMethod };

@@ -1,0 +1,47 @@
+/**
+ * Builds every core service from a data folder and the ports. Used by the two composition
+ * roots (`electron/main.ts`, `cli/`) and by tests, so all three run the same wiring.
+ */
+import type { AppInfo } from '../../contract/types';
+import type { Clock, Logger, Random, SecretVault } from '../ports';
+import { createDraftService } from '../registration/drafts';
+import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
+import { probeKeychain } from './keychain-probe';
+import { APP_NAME, APP_VERSION } from './version';
+
+/** The ports and facts a composition root supplies. */
+export interface AppPorts {
+  dataDir: string;
+  vault: SecretVault;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  /** electron-store in the app; conf (the default) elsewhere. */
+  settingsBackend?: SettingsBackendFactory;
+  /** Electron and Chrome versions when running inside Electron. */
+  runtime?: { electron?: string; chrome?: string };
+}
+
+/** Every service, built once per process. */
+export function createAppServices(ports: AppPorts) {
+  const store = openSettingsStore({ dataDir: ports.dataDir, clock: ports.clock, ...(ports.settingsBackend ? { backend: ports.settingsBackend } : {}) });
+  const drafts = createDraftService({ store, clock: ports.clock });
+
+  async function appInfo(): Promise<AppInfo> {
+    const keychain = await probeKeychain(ports.vault);
+    return {
+      productName: APP_NAME,
+      version: APP_VERSION,
+      platform: process.platform,
+      arch: process.arch,
+      runtime: { node: process.versions.node, ...ports.runtime },
+      dataDir: ports.dataDir,
+      keychain,
+    };
+  }
+
+  return { ports, store, drafts, appInfo };
+}
+
+/** The services object. */
+export type AppServices = ReturnType<typeof createAppServices>;

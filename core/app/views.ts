@@ -1,0 +1,58 @@
+/** Maps core objects to the shapes the contract sends to the renderer (and the CLI prints). */
+import type { ProfileSummary, RegistrationDetail, RegistrationSummary } from '../../contract/types';
+import type { Profile } from '../profiles';
+import type { DraftView } from '../registration/drafts';
+
+/** A profile as the UI shows it. */
+export function profileSummary(profile: Profile): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    description: profile.description,
+    profileVersion: profile.profileVersion,
+    updated: profile.updated,
+    defaultEnvironment: profile.defaultEnvironment,
+    defaultAuthMethod: profile.defaultAuthMethod,
+    environments: profile.environments.map((env) => ({
+      id: env.id,
+      label: env.label,
+      description: env.description,
+      ...(env.discoveryUrl === undefined ? {} : { discoveryUrl: env.discoveryUrl }),
+      ...(env.issuer === undefined ? {} : { issuer: env.issuer }),
+      ...(env.tokenEndpoint === undefined ? {} : { tokenEndpoint: env.tokenEndpoint }),
+      dataSource: env.dataSource,
+      submission: env.submission,
+      authMethods: env.authMethods,
+      keys: env.keys,
+      notes: env.notes,
+    })),
+    rules: profile.rules,
+  };
+}
+
+/** A registration with its list status. */
+export function registrationSummary(view: DraftView): RegistrationSummary {
+  const { registration, profile, report } = view;
+  const environment = profile.environments.find((env) => env.id === registration.environment);
+  const lastCheck = registration.checks.at(-1) as { verdict?: 'pass' | 'warn' | 'fail' } | undefined;
+  return {
+    registration,
+    providerName: profile.name,
+    environmentName: environment?.label ?? registration.environment,
+    status: {
+      valuesValid: report.valid,
+      errorCount: report.findings.filter((f) => f.severity === 'error').length,
+      warningCount: report.findings.filter((f) => f.severity === 'warning').length,
+      keyGenerated: registration.keys.length > 0,
+      jwksChecked: lastCheck?.verdict ?? 'never',
+      packaged: registration.packages.length > 0,
+      credentialsStored: registration.credentials?.hasSecret === true,
+      reminders: [],
+    },
+  };
+}
+
+/** A registration with its status and findings. */
+export function registrationDetail(view: DraftView): RegistrationDetail {
+  return { ...registrationSummary(view), report: view.report };
+}

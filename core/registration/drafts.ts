@@ -1,0 +1,191 @@
+/**
+ * Drafts: one registration per application × provider × environment, persisted in the
+ * settings store. Every change is validated by the one rule engine and saved at once
+ * (autosave); secrets never enter here.
+ */
+import { AppError } from '../../contract/errors';
+import type { Registration } from '../../contract/schemas/registration';
+import type { ValidationReport } from '../../contract/schemas/findings';
+import type { Clock } from '../ports';
+import { findEnvironment, getProfile, type Profile } from '../profiles';
+import type { SettingsStore } from '../storage/settings-store';
+import { emptyMetadataFor, validateMetadata } from './index';
+
+/** What `set` on the CLI (and scripted callers) may change in one go. */
+export interface ValueChanges {
+  clientName?: string;
+  addRedirectUris?: string[];
+  removeRedirectUris?: string[];
+  jwksUri?: string;
+  contacts?: string[];
+  authMethod?: string;
+  signingAlg?: string;
+}
+
+/** A registration with its profile and current findings. */
+export interface DraftView {
+  registration: Registration;
+  profile: Profile;
+  report: ValidationReport;
+}
+
+/** Turns a client name into a readable id stem (`My App` → `my-app`). */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+  return slug === '' ? 'registration' : slug;
+}
+
+/** The draft service. */
+export function createDraftService(deps: { store: SettingsStore; clock: Clock }) {
+  const { store, clock } = deps;
+
+  const view = (registration: Registration): DraftView => {
+    const profile = getProfile(registration.provider);
+    return { registration, profile, report: validateMetadata(registration.metadata, profile, registration.environment) };
+  };
+
+  const requireEnvironment = (profile: Profile, environment: string) => {
+    if (!findEnvironment(profile, environment)) {
+      throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${environment}". Known: ${profile.environments.map((e) => e.id).join(', ')}.`, {
+        details: { provider: profile.id, environment },
+      });
+    }
+  };
+
+  const uniqueId = (existing: Record<string, unknown>, stem: string): string => {
+    if (!(stem in existing)) return stem;
+    for (let n = 2; ; n += 1) if (!(`${stem}-${n}` in existing)) return `${stem}-${n}`;
+  };
+
+  const get = (id: string): Registration => {
+    const registration = store.read().registrations[id];
+    if (!registration) throw new AppError('NOT_FOUND', `No registration "${id}". Run \`oidc-onboard list\` to see them.`, { details: { id } });
+    return registration;
+  };
+
+  const save = (registration: Registration): Registration => {
+    const saved = { ...registration, updatedAt: clock.now().toISOString() };
+    store.update((settings) => {
+      settings.registrations[saved.id] = saved;
+    });
+    return saved;
+  };
+
+  return {
+    /** Every draft, most recently changed first. */
+    list(): DraftView[] {
+      return Object.values(store.read().registrations)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map(view);
+    },
+
+    get: (id: string): DraftView => view(get(id)),
+
+    /** The stored record without validation (for services that only need the data). */
+    record: get,
+
+    /** Creates a draft with the profile's defaults and `clientName`. */
+    create(input: { provider: string; environment: string; clientName: string; discoveryUrl?: string }): DraftView {
+      const profile = getProfile(input.provider);
+      requireEnvironment(profile, input.environment);
+      const now = clock.now().toISOString();
+      const metadata = { ...emptyMetadataFor(profile, input.environment), client_name: input.clientName };
+      let created: Registration | undefined;
+      store.update((settings) => {
+        const id = uniqueId(settings.registrations, `${slugify(input.clientName)}-${input.environment}`);
+        created = {
+          id,
+          provider: profile.id,
+          environment: input.environment,
+          ...(input.discoveryUrl === undefined ? {} : { discoveryUrl: input.discoveryUrl }),
+          metadata,
+          notes: '',
+          createdAt: now,
+          updatedAt: now,
+          keys: [],
+          checks: [],
+          packages: [],
+        };
+        settings.registrations[id] = created;
+      });
+      return view(created!);
+    },
+
+    /** Replaces the given parts (autosave from the wizard). */
+    update(id: string, patch: { metadata?: Record<string, unknown>; notes?: string; discoveryUrl?: string }): DraftView {
+      const current = get(id);
+      return view(
+        save({
+          ...current,
+          ...(patch.metadata === undefined ? {} : { metadata: patch.metadata }),
+          ...(patch.notes === undefined ? {} : { notes: patch.notes }),
+          ...(patch.discoveryUrl === undefined ? {} : { discoveryUrl: patch.discoveryUrl }),
+        }),
+      );
+    },
+
+    /** Applies CLI-style value changes. Values are stored as given; judging them is the rule engine's job. */
+    setValues(id: string, changes: ValueChanges): DraftView {
+      const current = get(id);
+      const metadata: Record<string, unknown> = { ...current.metadata };
+      if (changes.clientName !== undefined) metadata.client_name = changes.clientName;
+      if (changes.addRedirectUris?.length || changes.removeRedirectUris?.length) {
+        const existing = Array.isArray(metadata.redirect_uris) ? (metadata.redirect_uris as unknown[]) : [];
+        const removed = new Set(changes.removeRedirectUris ?? []);
+        const missing = [...removed].filter((uri) => !existing.includes(uri));
+        if (missing.length > 0) throw new AppError('VALIDATION_FAILED', `Not a redirect URI of ${id}: ${missing.join(', ')}`);
+        metadata.redirect_uris = [...existing.filter((uri) => !removed.has(uri as string)), ...(changes.addRedirectUris ?? [])];
+      }
+      if (changes.jwksUri !== undefined) metadata.jwks_uri = changes.jwksUri;
+      if (changes.contacts !== undefined) metadata.contacts = changes.contacts;
+      if (changes.authMethod !== undefined) metadata.token_endpoint_auth_method = changes.authMethod;
+      if (changes.signingAlg !== undefined) metadata.token_endpoint_auth_signing_alg = changes.signingAlg;
+      return view(save({ ...current, metadata }));
+    },
+
+    /** Copies the values (never keys, checks, packages or credentials) to another environment. */
+    copyToEnvironment(id: string, environment: string): DraftView {
+      const source = get(id);
+      const profile = getProfile(source.provider);
+      requireEnvironment(profile, environment);
+      const now = clock.now().toISOString();
+      let created: Registration | undefined;
+      store.update((settings) => {
+        const newId = uniqueId(settings.registrations, `${slugify(String(source.metadata.client_name ?? source.id))}-${environment}`);
+        created = {
+          id: newId,
+          provider: source.provider,
+          environment,
+          metadata: structuredClone(source.metadata),
+          notes: source.notes,
+          createdAt: now,
+          updatedAt: now,
+          keys: [],
+          checks: [],
+          packages: [],
+        };
+        settings.registrations[newId] = created;
+      });
+      return view(created!);
+    },
+
+    /** Removes the draft record. (Keys and credentials are removed by their own services first.) */
+    remove(id: string): boolean {
+      get(id);
+      store.update((settings) => {
+        delete settings.registrations[id];
+      });
+      return true;
+    },
+  };
+}
+
+/** The draft service's type. */
+export type DraftService = ReturnType<typeof createDraftService>;

@@ -1,0 +1,98 @@
+// ESLint: typescript-eslint plus the process boundaries of ARCHITECTURE §2 as errors.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: 'Only electron/ may import Electron (ARCHITECTURE §2).' };
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'dns', 'zlib', 'util', 'stream'];
+
+/** Boundary rules, exported so the lint fixture test can prove they fire. */
+export const boundaryRules = [
+  {
+    files: ['core/**/*.ts', 'contract/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['electron/*'], message: noElectron.message }] }],
+    },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeBuiltins, message: 'contract/ is pure TypeScript shared by every process: no Node built-ins.' },
+            { group: ['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'contract/ depends on nothing of ours.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node built-ins.' },
+            { group: ['**/core/**', '**/electron/**', '**/cli/**'], message: 'The renderer talks to the main process only through window.onboarding.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only electron/ipc.ts may touch ipcMain; only electron/preload.ts may touch ipcRenderer.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/ipc.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Identifier[name='ipcMain']", message: 'Only electron/ipc.ts touches ipcMain.' },
+        { selector: "Identifier[name='ipcRenderer']", message: 'Only electron/preload.ts touches ipcRenderer.' },
+        { selector: "Property[key.name='rejectUnauthorized'][value.value=false]", message: 'Never switch TLS verification off.' },
+        { selector: "CallExpression[callee.property.name='loadFile']", message: 'Serve the UI from app://, never file://.' },
+      ],
+    },
+  },
+  {
+    files: ['electron/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'Only electron/preload.ts touches ipcRenderer.' }],
+    },
+  },
+  {
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcMain']", message: 'Only electron/ipc.ts touches ipcMain.' }],
+    },
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'out/', '.vite/', 'test-artefacts/', 'test-results/', 'playwright-report/', 'test/fixtures/', 'coverage/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['scripts/**', 'test/**', 'bin/**', '*.config.*'],
+    rules: { 'no-console': 'off' },
+  },
+  ...boundaryRules,
+);

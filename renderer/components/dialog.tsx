@@ -1,0 +1,36 @@
+/**
+ * A modal dialog on the native `<dialog>` element: `showModal()` gives the focus trap, Escape to
+ * close and an inert background for free, which a hand-rolled overlay would have to imitate.
+ */
+import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+
+/** A modal dialog shown while `open`; `onClose` runs on Escape or a Cancel button. */
+export function Dialog({ open, title, onClose, children, actions }: { open: boolean; title: string; onClose: () => void; children: ReactNode; actions: ReactNode }): ReactElement {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <h2 id={titleId}>{title}</h2>
+          <div className="dialog-body">{children}</div>
+          <div className="dialog-actions">{actions}</div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Destinations whose capability needs a registration (and keys) first. Each says what it will do
+ * for the user and what it needs, and points at where to start.
+ */
+import type { ReactElement } from 'react';
+import { EmptyState } from '../components/empty-state';
+
+function StartAction(): ReactElement {
+  return (
+    <a className="button button-primary" href="#/registrations">
+      Go to Registrations
+    </a>
+  );
+}
+
+/** Check a jwks_uri. */
+export function CheckScreen(): ReactElement {
+  return (
+    <>
+      <h1 tabIndex={-1}>Check a jwks_uri</h1>
+      <p className="lede">Fetch your published key set the way the identity provider will, and see every problem before they do.</p>
+      <EmptyState icon="shield" heading="Nothing checked yet" action={<StartAction />}>
+        A check fetches the jwks_uri of a registration over HTTPS, then judges the certificate, the response headers and every key in it against
+        the provider’s rules. It needs a registration with a jwks_uri and a generated key, so the published key can be matched to yours.
+      </EmptyState>
+    </>
+  );
+}
+
+/** Open a package. */
+export function PackageScreen(): ReactElement {
+  return (
+    <>
+      <h1 tabIndex={-1}>Open a package</h1>
+      <p className="lede">A signed request package is the one file you send to the provider to ask for a registration.</p>
+      <EmptyState icon="package" heading="No package open" action={<StartAction />}>
+        Opening a package verifies its signature, shows the values it asks for and re-runs their checks, so support staff can see exactly what a
+        developer sent. You build your own package from a registration once its values are valid and its key is generated.
+      </EmptyState>
+    </>
+  );
+}
+
+/** Credentials. */
+export function CredentialsScreen(): ReactElement {
+  return (
+    <>
+      <h1 tabIndex={-1}>Credentials</h1>
+      <p className="lede">The Client ID and secret a provider issues, kept in your system keychain next to the registration they belong to.</p>
+      <EmptyState icon="lock" heading="No credentials stored" action={<StartAction />}>
+        When the provider answers your request, store what they sent against its registration; the secret goes to the system keychain and never
+        into a file. Start from the registration you submitted.
+      </EmptyState>
+    </>
+  );
+}
