@@ -163,5 +163,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   writeFileSync(path.join(here, 'icons', '256x256.png'), png256);
   writeFileSync(path.join(here, 'icon.ico'), ico(png256));
   writeFileSync(path.join(here, 'icon.icns'), icns(png256, png512));
-  console.log('icons written to', here);
+  process.stdout.write(`icons written to ${here}\n`);
 }

@@ -5,6 +5,7 @@
  */
 import * as app from './operations/app';
 import * as registrations from './operations/registrations';
+import * as keys from './operations/keys';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -19,10 +20,23 @@ export const operations = {
   copyRegistration: registrations.copyRegistration,
   deleteRegistration: registrations.deleteRegistration,
   settingsNotices: registrations.settingsNotices,
+  listKeys: keys.listKeys,
+  generateKey: keys.generateKey,
+  importKey: keys.importKey,
+  publicKeys: keys.publicKeys,
+  copyPublicKeys: keys.copyPublicKeys,
+  savePublicKeys: keys.savePublicKeys,
+  exportPrivateKey: keys.exportPrivateKey,
+  ratePassphrase: keys.ratePassphrase,
+  rotateKeys: keys.rotateKeys,
+  retireKey: keys.retireKey,
+  deleteKey: keys.deleteKey,
 } as const;
 
 /** Every main→renderer event, keyed by name (bridge method `on<Name>`). */
-export const events = {} as const;
+export const events = {
+  keyProgress: keys.keyProgress,
+} as const;
 
 /** The operations map type. */
 export type Operations = typeof operations;

@@ -8,3 +8,4 @@ export { appInfoSchema, keychainStatusSchema } from './operations/app';
 export type * from './types';
 export * from './schemas/findings';
 export * from './schemas/registration';
+export * from './schemas/keys';

@@ -59,7 +59,8 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') return null;
+  // Chromium lowercases the host of a standard scheme; Node's parser keeps an opaque host's case.
+  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST || url.username !== '' || url.password !== '') return null;
 
   // Check the raw path too: the URL parser resolves `..` and `%2e%2e` silently, which would hide
   // an attempt we would rather refuse outright than reinterpret.

@@ -1,23 +1,41 @@
 /**
  * One handler per contract operation, each a thin call into core services. Free of Electron:
- * desktop-only abilities (opening links) arrive as ports, so the UI tests run this very file.
+ * desktop-only abilities (links, dialogs, clipboard) arrive as ports, so the UI tests run this
+ * very file. Private keys never leave the main process: exports go straight to a file.
  */
 import { AppError } from '../contract/errors';
 import type { AppServices } from '../core/app/services';
 import { profileSummary, registrationDetail, registrationSummary } from '../core/app/views';
+import { describeExportFormats } from '../core/keys/export';
+import { hostingSnippets } from '../core/keys/hosting';
+import { ratePassphrase } from '../core/keys/passphrase';
 import { listProfiles } from '../core/profiles';
+import { saveTextFile } from '../core/storage/save-file';
 import type { Handlers } from './ipc-router';
 import { isAllowedExternalUrl } from './external-links';
+
+/** A file the user is asked to save. */
+export interface SaveRequest {
+  title: string;
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
 
 /** What the desktop shell provides beyond core services. */
 export interface DesktopPorts {
   /** Opens an https URL in the system browser (already allow-listed by the handler). */
   openExternal(url: string): Promise<void>;
+  /** Asks where to save; `undefined` when the user cancels. */
+  chooseSavePath(request: SaveRequest): Promise<string | undefined>;
+  /** Puts text on the clipboard, clearing it after `clearAfterMs` when given (secrets). */
+  writeClipboard(text: string, clearAfterMs?: number): Promise<void>;
 }
 
 /** Builds the handler table; TypeScript refuses a missing operation. */
 export function createHandlers(services: AppServices, desktop: DesktopPorts): Handlers {
-  const { drafts } = services;
+  const { drafts, keys } = services;
+  const publicText = (id: string, format: 'jwks' | 'spki-pem', kid?: string) => (format === 'jwks' ? keys.jwks(id) : keys.publicPem(id, kid));
+
   return {
     appInfo: () => services.appInfo(),
     openExternal: async ({ url }) => {
@@ -25,13 +43,66 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       await desktop.openExternal(url);
       return { opened: true };
     },
+
     listProfiles: async () => listProfiles().map(profileSummary),
-    listRegistrations: async () => drafts.list().map(registrationSummary),
+    listRegistrations: async () => drafts.list().map((view) => registrationSummary(view, services.ports.clock.now())),
     createRegistration: async (request) => registrationDetail(drafts.create(request)),
     getRegistration: async ({ id }) => registrationDetail(drafts.get(id)),
     updateRegistration: async ({ id, ...patch }) => registrationDetail(drafts.update(id, patch)),
     copyRegistration: async ({ id, environment }) => registrationDetail(drafts.copyToEnvironment(id, environment)),
-    deleteRegistration: async ({ id }) => ({ deleted: drafts.remove(id) }),
+    deleteRegistration: async ({ id }) => {
+      for (const record of keys.view(id).records) await keys.remove(id, record.kid, true);
+      return { deleted: drafts.remove(id) };
+    },
     settingsNotices: async () => [...services.store.notices],
+
+    listKeys: async ({ id }) => {
+      const registration = drafts.record(id);
+      const jwksUri = typeof registration.metadata.jwks_uri === 'string' ? registration.metadata.jwks_uri : undefined;
+      return { ...keys.view(id), exportFormats: describeExportFormats(), hosting: hostingSnippets('jwks.json', jwksUri) };
+    },
+    generateKey: async ({ id, alg, size, curve, kid, custodyPassphrase }, context) =>
+      keys.generate(
+        id,
+        { ...(alg && { alg }), ...(size && { size }), ...(curve && { curve }), ...(kid && { kid }), ...(custodyPassphrase && { custody: { passphrase: custodyPassphrase } }) },
+        (phase, fraction) => context.emit('keys:progress', { id, phase, ...(fraction === undefined ? {} : { fraction }) }),
+      ),
+    importKey: async ({ id, input, passphrase, kid }) => keys.importKey(id, { input, ...(passphrase && { passphrase }), ...(kid && { kid }) }),
+    publicKeys: async ({ id, format, kid }) => ({ text: publicText(id, format, kid) }),
+    copyPublicKeys: async ({ id, format, kid }) => {
+      await desktop.writeClipboard(publicText(id, format, kid));
+      return { copied: true };
+    },
+    savePublicKeys: async ({ id, format, kid }) => {
+      const jwks = format === 'jwks';
+      const path = await desktop.chooseSavePath({
+        title: jwks ? 'Save the public JWKS' : 'Save the public key (PEM)',
+        defaultName: jwks ? 'jwks.json' : `${id}-public-key.pem`,
+        filters: [jwks ? { name: 'JSON', extensions: ['json'] } : { name: 'PEM', extensions: ['pem'] }],
+      });
+      if (path === undefined) return { saved: false };
+      await saveTextFile(path, publicText(id, format, kid), 0o644);
+      return { saved: true, path };
+    },
+    exportPrivateKey: async ({ id, kid, format, passphrase, unlockPassphrase }) => {
+      // Encrypt first: a weak passphrase or a locked keychain fails before the user picks a file.
+      const text = await keys.exportPrivate(id, kid, format, passphrase, unlockPassphrase ? { passphrase: unlockPassphrase } : undefined);
+      const pem = format === 'pkcs8-encrypted-pem';
+      const path = await desktop.chooseSavePath({
+        title: 'Save the encrypted private key',
+        defaultName: `${id}-private-key${pem ? '.p8.pem' : '.jwe'}`,
+        filters: [pem ? { name: 'Encrypted PKCS#8 PEM', extensions: ['pem'] } : { name: 'JWE', extensions: ['jwe'] }],
+      });
+      if (path === undefined) return { saved: false };
+      await saveTextFile(path, text, 0o600);
+      return { saved: true, path };
+    },
+    ratePassphrase: async ({ passphrase }) => ratePassphrase(passphrase),
+    rotateKeys: async ({ id }) => {
+      const { action, record } = await keys.rotate(id);
+      return { action, record };
+    },
+    retireKey: async ({ id, kid }) => keys.retire(id, kid),
+    deleteKey: async ({ id, kid }) => keys.remove(id, kid, true),
   };
 }

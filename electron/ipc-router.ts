@@ -4,7 +4,7 @@
  * contract's zod schema, run the service, and return a Result envelope. Unknown errors become
  * INTERNAL and are logged without secrets.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { operations, type Operations } from '../contract/contract';
 import { AppError, isAppError } from '../contract/errors';
 import type { ParsedRequestOf, ResponseOf } from '../contract/ipc';

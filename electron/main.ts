@@ -6,7 +6,7 @@
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { app, clipboard, dialog, shell, type BrowserWindow } from 'electron';
 import { createAppServices } from '../core/app/services';
 import { resolveDataDir } from '../core/app/data-dir';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
@@ -97,7 +97,17 @@ function start(): void {
     lockSession(contents.session);
   });
   app.on('render-process-gone', (_event, _contents, details) => logger.error('app: renderer gone', { reason: details.reason, exitCode: details.exitCode }));
-  app.on('before-quit', () => clipboardPort.dispose());
+  // A secret copied moments before quitting must not outlive the app: wipe it, then quit.
+  let clipboardSettled = false;
+  app.on('before-quit', (event) => {
+    if (clipboardSettled) return;
+    event.preventDefault();
+    clipboardSettled = true;
+    void clipboardPort
+      .dispose()
+      .catch(() => undefined)
+      .finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

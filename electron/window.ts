@@ -24,6 +24,9 @@ function backgroundColour(): string {
   return nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light;
 }
 
+const lockedContents = new WeakSet<WebContents>();
+const lockedSessions = new WeakSet<Session>();
+
 /** Creates the main window (hidden until its first paint) with every lock installed. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Follow the OS; the renderer styles itself with prefers-color-scheme.
@@ -73,6 +76,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
  * is ever created, and allow-listed https links go to the system browser instead.
  */
 export function lockWebContents(contents: WebContents, options: Pick<MainWindowOptions, 'allowedOrigins' | 'openLink'>): void {
+  // main.ts locks every webContents as it is created and the window locks its own; once is enough.
+  if (lockedContents.has(contents)) return;
+  lockedContents.add(contents);
   const allowed = (url: string) => isSameOrigin(url, options.allowedOrigins);
 
   contents.on('will-navigate', (event, url) => {
@@ -96,6 +102,9 @@ export function lockWebContents(contents: WebContents, options: Pick<MainWindowO
 
 /** Refuses every permission request and check (camera, notifications, clipboard-read, ...) and every download. */
 export function lockSession(session: Session): void {
+  // Windows share the default session; adding the download listener per window would pile up.
+  if (lockedSessions.has(session)) return;
+  lockedSessions.add(session);
   session.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });

@@ -90,9 +90,11 @@ export function App(): ReactElement {
       firstRender.current = false;
       return;
     }
+    // The wizard loads asynchronously and moves focus to its step heading itself.
+    if (route.name === 'registration') return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus();
-  }, [routeKey]);
+  }, [routeKey]); // routeKey stands for the route (an object, new on every render).
 
   return (
     <div className="app" data-app-state="ready">

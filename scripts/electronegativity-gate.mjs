@@ -13,7 +13,7 @@
  *   node scripts/electronegativity-gate.mjs --self-test   prove the gate fails a bad window
  *   options: --scan <dir> (repeatable, replaces the default dirs), --allowlist <file>, --sarif <file>, --verbose
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SCAN = ['electron', 'renderer'];
 const SELF_TEST_SCAN = ['test/fixtures/electronegativity'];
-// Rules the self-test requires the fixture to trip (it sets nodeIntegration/contextIsolation wrongly).
-const SELF_TEST_EXPECTED = ['CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK'];
+// Rules the self-test requires the fixture's window (nodeIntegration on, isolation, sandbox and web security off) to trip.
+const SELF_TEST_EXPECTED = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'];
 
 function parseArgs(argv) {
   const options = { scan: [], allowlist: 'security/electronegativity-allowlist.json', sarif: undefined, selfTest: false, verbose: false };
@@ -79,7 +79,9 @@ function stage(dirs) {
       console.warn(`electronegativity-gate: ${dir} does not exist; skipped`);
       continue;
     }
-    cpSync(from, path.join(staging, dir), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
+    // An absolute folder (a test's mutated copy of electron/) is staged under its own name.
+    const name = path.isAbsolute(dir) ? path.basename(dir) : dir;
+    cpSync(from, path.join(staging, name), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
   }
   // The Electron version comes from package.json; without it the version checks have nothing to read.
   cpSync(path.join(root, 'package.json'), path.join(staging, 'package.json'));

@@ -1,7 +1,8 @@
 /** The command table; each command module is small and imports its heavy parts lazily. */
 import type { Command } from '../context';
 import { doctor } from './doctor';
+import { keys } from './keys';
 import { create, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, keys];

@@ -62,7 +62,7 @@ export const list: Command = {
   async run(context, argv) {
     parseCommandArgs(argv, {}, this.usage, { min: 0, max: 0 });
     const { registrationSummary } = await import('../../core/app/views');
-    const all = (await loadServices(context)).drafts.list().map(registrationSummary);
+    const all = (await loadServices(context)).drafts.list().map((view) => registrationSummary(view));
     print(context, all, () =>
       all.length === 0
         ? 'No registrations yet. Create one with: oidc-onboard new --profile nhs-cis2 --environment int --name "My service"\n'

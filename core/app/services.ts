@@ -4,6 +4,8 @@
  */
 import type { AppInfo } from '../../contract/types';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
+import { createKeyService } from '../keys/key-service';
+import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
 import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
 import { probeKeychain } from './keychain-probe';
@@ -26,6 +28,8 @@ export interface AppPorts {
 export function createAppServices(ports: AppPorts) {
   const store = openSettingsStore({ dataDir: ports.dataDir, clock: ports.clock, ...(ports.settingsBackend ? { backend: ports.settingsBackend } : {}) });
   const drafts = createDraftService({ store, clock: ports.clock });
+  const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
+  const keys = createRegistrationKeys({ store, keys: keyService, clock: ports.clock });
 
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
@@ -40,7 +44,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, appInfo };
+  return { ports, store, drafts, keyService, keys, appInfo };
 }
 
 /** The services object. */

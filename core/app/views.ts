@@ -1,5 +1,7 @@
 /** Maps core objects to the shapes the contract sends to the renderer (and the CLI prints). */
 import type { ProfileSummary, RegistrationDetail, RegistrationSummary } from '../../contract/types';
+import { dueReminders } from '../keys/key-ring';
+import { parseKeyRecord } from '../keys/key-record';
 import type { Profile } from '../profiles';
 import type { DraftView } from '../registration/drafts';
 
@@ -31,7 +33,7 @@ export function profileSummary(profile: Profile): ProfileSummary {
 }
 
 /** A registration with its list status. */
-export function registrationSummary(view: DraftView): RegistrationSummary {
+export function registrationSummary(view: DraftView, now: Date = new Date()): RegistrationSummary {
   const { registration, profile, report } = view;
   const environment = profile.environments.find((env) => env.id === registration.environment);
   const lastCheck = registration.checks.at(-1) as { verdict?: 'pass' | 'warn' | 'fail' } | undefined;
@@ -47,7 +49,7 @@ export function registrationSummary(view: DraftView): RegistrationSummary {
       jwksChecked: lastCheck?.verdict ?? 'never',
       packaged: registration.packages.length > 0,
       credentialsStored: registration.credentials?.hasSecret === true,
-      reminders: [],
+      reminders: dueReminders(registration.keys.map(parseKeyRecord), now).map((r) => r.message),
     },
   };
 }

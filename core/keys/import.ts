@@ -6,7 +6,7 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { compactDecrypt } from 'jose';
-import { AppError, isAppError } from '../../contract/errors';
+import { AppError } from '../../contract/errors';
 import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
 import { assertKeyFits, keyFacts, type KeyFacts } from './key-material';
 
@@ -154,11 +154,6 @@ export function chooseImportAlg(parsed: ParsedPrivateKey, policy: KeyPolicy, req
   if (!isSigningAlg(alg)) {
     throw new AppError('UNSUPPORTED_ALGORITHM', `The key is marked for ${alg}, which is not a supported signing algorithm.`, { details: { alg } });
   }
-  try {
-    assertKeyFits(parsed.facts, alg, policy);
-  } catch (error) {
-    if (isAppError(error)) throw error;
-    throw invalid('The key does not fit the algorithm.', error);
-  }
+  assertKeyFits(parsed.facts, alg, policy);
   return alg;
 }

@@ -214,6 +214,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const maxSockets = options.maxSocketsPerOrigin ?? 6;
   const lookupAll: LookupAll = options.lookup ?? ((host) => dns.promises.lookup(host, { all: true, order: 'verbatim' }));
   const evidence = new WeakMap<Duplex, SocketEvidence>();
+  // Sockets that already carried a request. `request.reusedSocket` misses sockets handed to queued
+  // requests (maxSockets reached), so we keep our own record.
+  const usedSockets = new WeakSet<Socket>();
   // Concurrent fetches of one host share a single in-flight lookup; nothing is cached beyond it.
   const inflightLookups = new Map<string, Promise<{ address: string; family: number }[]>>();
   let httpsAgent: https.Agent | undefined;
@@ -284,9 +287,18 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     if (found.length === 0) {
       throw new AppError('NETWORK_DNS', `Could not resolve ${host} (no addresses).`, { details: { phase: 'dns', host, code: 'ENODATA' } });
     }
-    const addresses = found.map(
-      (a): ResolvedAddress => ({ address: a.address, family: a.family === 6 ? 6 : 4, kind: classifyAddress(a.address) }),
-    );
+    let addresses: ResolvedAddress[];
+    try {
+      addresses = found.map(
+        (a): ResolvedAddress => ({ address: a.address, family: a.family === 6 ? 6 : 4, kind: classifyAddress(a.address) }),
+      );
+    } catch (cause) {
+      // Only a custom resolver can get here; treat its garbage as a failed lookup.
+      throw new AppError('NETWORK_DNS', `The resolver returned an invalid address for ${host}.`, {
+        cause,
+        details: { phase: 'dns', host, code: 'EBADRESP' },
+      });
+    }
     if (url.protocol === 'http:' && addresses.some((a) => a.kind !== 'loopback')) {
       throw new AppError('NETWORK_URL_REFUSED', `http:// is allowed only for loopback hosts; ${host} resolves elsewhere.`, {
         details: { reason: 'http-not-allowed', url: url.href, addresses },
@@ -372,7 +384,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       request.on('socket', (s: Socket) => {
         socket = s;
         socketAt = performance.now();
-        reused = request.reusedSocket;
+        reused = request.reusedSocket || usedSockets.has(s);
+        usedSockets.add(s);
         if (reused || !s.connecting) {
           ctl.phase = 'headers';
           startPhaseTimer(headersTimeoutMs, 'headers');
@@ -488,7 +501,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   }
 
   async function fetchUrl(input: string, req: FetchRequest = {}): Promise<FetchResult> {
-    if (closed) throw new AppError('INTERNAL', 'The fetcher was closed.');
+    if (closed) throw new AppError('USAGE', 'The fetcher was closed.');
     let current = parseTargetUrl(input, policy);
     const total = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

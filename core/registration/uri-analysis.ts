@@ -59,6 +59,7 @@ export interface UriAnalysis {
 
 // Whitespace per JS `\s` plus C0, DEL and C1 controls; also zero-width and bidi controls that
 // make a URI look different from what it is.
+// eslint-disable-next-line no-control-regex -- detecting control characters is the point
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 const BASE: Omit<UriAnalysis, 'raw' | 'parsed'> = {

@@ -21,6 +21,7 @@ export function useAutosave<V, R>(save: (value: V) => Promise<Result<R>>, onSave
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queued = useRef<{ value: V } | undefined>(undefined);
+  const lastSent = useRef<{ value: V } | undefined>(undefined);
   const sequence = useRef(0);
   const mounted = useRef(true);
   const saveRef = useRef(save);
@@ -34,6 +35,7 @@ export function useAutosave<V, R>(save: (value: V) => Promise<Result<R>>, onSave
     const item = queued.current;
     if (!item) return;
     queued.current = undefined;
+    lastSent.current = item;
     const ticket = ++sequence.current;
     if (mounted.current) setStatus({ kind: 'saving' });
     void saveRef.current(item.value).then((result) => {
@@ -58,6 +60,12 @@ export function useAutosave<V, R>(save: (value: V) => Promise<Result<R>>, onSave
     [delay, flush],
   );
 
+  /** Sends the value that failed again. */
+  const retry = useCallback(() => {
+    if (!queued.current && lastSent.current) queued.current = lastSent.current;
+    flush();
+  }, [flush]);
+
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -66,5 +74,5 @@ export function useAutosave<V, R>(save: (value: V) => Promise<Result<R>>, onSave
     };
   }, [flush]);
 
-  return { status, schedule, flush };
+  return { status, schedule, flush, retry };
 }

@@ -1,15 +1,20 @@
 /** Starting a draft: provider, then environment, then the application's name. */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
-import type { ProfileSummary } from '../../contract/types';
+import type { Profile as ProfileSummary } from '../types';
 import { ErrorNotice } from '../components/error-notice';
 import { call, useOperation } from '../hooks/use-operation';
 import { hrefFor, navigate } from '../hooks/use-route';
 
+function defaultEnvironmentOf(profile: ProfileSummary | undefined): string {
+  if (!profile) return '';
+  return profile.environments.some((env) => env.id === profile.defaultEnvironment) ? profile.defaultEnvironment : (profile.environments[0]?.id ?? '');
+}
+
 function CreateForm({ profiles }: { profiles: ProfileSummary[] }): ReactElement {
   const [providerId, setProviderId] = useState(profiles[0]?.id ?? '');
   const provider = profiles.find((p) => p.id === providerId);
-  const [environmentId, setEnvironmentId] = useState(profiles[0]?.environments[0]?.id ?? '');
+  const [environmentId, setEnvironmentId] = useState(defaultEnvironmentOf(profiles[0]));
   const environment = provider?.environments.find((e) => e.id === environmentId);
   const [clientName, setClientName] = useState('');
   const [discoveryUrl, setDiscoveryUrl] = useState('');
@@ -19,7 +24,7 @@ function CreateForm({ profiles }: { profiles: ProfileSummary[] }): ReactElement 
 
   const chooseProvider = (id: string) => {
     setProviderId(id);
-    setEnvironmentId(profiles.find((p) => p.id === id)?.environments[0]?.id ?? '');
+    setEnvironmentId(defaultEnvironmentOf(profiles.find((p) => p.id === id)));
   };
 
   const submit = async (event: FormEvent) => {
@@ -64,8 +69,8 @@ function CreateForm({ profiles }: { profiles: ProfileSummary[] }): ReactElement 
             <label key={env.id} className="choice">
               <input type="radio" name="environment" value={env.id} checked={env.id === environmentId} onChange={() => setEnvironmentId(env.id)} />
               <span className="choice-text">
-                <span className="choice-title">{env.name}</span>
-                <span className="choice-description">{env.submission}</span>
+                <span className="choice-title">{env.label}</span>
+                <span className="choice-description">{env.description}</span>
               </span>
             </label>
           ))}

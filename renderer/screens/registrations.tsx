@@ -1,6 +1,6 @@
 /** The Registrations list: every draft with where it stands. */
 import type { ReactElement } from 'react';
-import type { RegistrationSummary } from '../../contract/types';
+import type { Summary as RegistrationSummary } from '../types';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';

@@ -20,6 +20,10 @@ export interface TestBackend {
   router: IpcRouter;
   /** Links the handlers were asked to open. */
   openedLinks: string[];
+  /** What the handlers put on the clipboard. */
+  clipboard: string[];
+  /** The path the next save dialog answers with (`undefined` = the user cancels). */
+  nextSavePath: string | undefined;
   close(): Promise<void>;
 }
 
@@ -40,7 +44,13 @@ export async function createTestBackend(options: { dataDir?: string; allowedOrig
     logger: silentLogger,
   });
   const openedLinks: string[] = [];
-  const handlers = createHandlers(services, { openExternal: async (url) => void openedLinks.push(url) });
+  const clipboard: string[] = [];
+  const state = { nextSavePath: undefined as string | undefined };
+  const handlers = createHandlers(services, {
+    openExternal: async (url) => void openedLinks.push(url),
+    chooseSavePath: async () => state.nextSavePath,
+    writeClipboard: async (text) => void clipboard.push(text),
+  });
   const router = createIpcRouter({
     handlers,
     isTrustedSender: createSenderGate({ trustedIds: () => new Set([TRUSTED_WEB_CONTENTS_ID]), allowedOrigins: [options.allowedOrigin ?? 'app://oidc-onboard'] }),
@@ -51,6 +61,13 @@ export async function createTestBackend(options: { dataDir?: string; allowedOrig
     services,
     router,
     openedLinks,
+    clipboard,
+    get nextSavePath() {
+      return state.nextSavePath;
+    },
+    set nextSavePath(value) {
+      state.nextSavePath = value;
+    },
     close: async () => {
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },

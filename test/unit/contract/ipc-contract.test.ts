@@ -27,7 +27,7 @@ describe('IPC contract', () => {
   });
 
   it('has a handler for every operation and no handler without one', () => {
-    const handlers = createHandlers(backend.services, { openExternal: async () => {} });
+    const handlers = createHandlers(backend.services, { openExternal: async () => {}, chooseSavePath: async () => undefined, writeClipboard: async () => {} });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(operations).sort());
     expect(backend.router.channels.slice().sort()).toEqual(Object.values(operations).map((op) => op.channel).sort());
   });
@@ -76,7 +76,7 @@ describe('IPC contract', () => {
   it('passes AppErrors through and turns anything else into INTERNAL, logged without secrets', async () => {
     const logged: string[] = [];
     const logger: Logger = { debug() {}, info() {}, warn() {}, error: (message, fields) => void logged.push(message + JSON.stringify(fields)) };
-    const handlers = createHandlers(backend.services, { openExternal: async () => {} });
+    const handlers = createHandlers(backend.services, { openExternal: async () => {}, chooseSavePath: async () => undefined, writeClipboard: async () => {} });
     const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
     const router = createIpcRouter({
       handlers: { ...handlers, appInfo: async () => { throw new Error(`boom ${pem}`); } },

@@ -101,7 +101,7 @@ describe('generation', () => {
   it('emits a heartbeat about every 250 ms while waiting for the threadpool', async () => {
     // Make the wait long and deterministic: occupy the libuv threadpool with slow scrypt jobs,
     // so the key generation queues behind them while the event loop stays free.
-    const busy = Array.from({ length: 8 }, () => new Promise<void>((resolve) => scrypt('x', 'salt', 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }, () => resolve())));
+    const busy = Array.from({ length: 4 }, () => new Promise<void>((resolve) => scrypt('x', 'salt', 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }, () => resolve())));
     const stamps: number[] = [];
     const started = Date.now();
     await generateKeyObjects({ kty: 'EC', crv: 'P-256' }, (phase) => {
@@ -112,7 +112,8 @@ describe('generation', () => {
     await Promise.all(busy);
     expect(elapsed).toBeGreaterThan(600);
     expect(stamps[0]).toBeLessThan(50);
-    expect(stamps.length).toBeGreaterThanOrEqual(Math.floor(elapsed / 250) - 1);
+    // Lower bound is loose: a busy machine may delay timers, but never fire them early.
+    expect(stamps.length).toBeGreaterThanOrEqual(Math.max(3, Math.floor(elapsed / 250 / 2)));
     expect(stamps.length).toBeLessThanOrEqual(Math.floor(elapsed / 250) + 1);
     const gaps = stamps.slice(1).map((at, i) => at - stamps[i]!);
     for (const gap of gaps) expect(gap).toBeGreaterThan(150);

@@ -1,5 +1,6 @@
 /** Shared set-up for the key tests: temp data dirs, a real keychain per test file, fixed ports. */
 import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,36 @@ export const policy = PERMISSIVE_KEY_POLICY;
 /** A cheap scrypt cost for tests that are about the format, not the cost. */
 export const fastScrypt = { N: 2 ** 14, r: 8, p: 1 };
 
-/** A real OS keychain under a service name unique to this run, so runs never collide. */
+const created: { vault: SecretVault; accounts: Set<string> }[] = [];
+
+/**
+ * A real OS keychain under a service name unique to this run, so runs never collide.
+ * Items it creates are deleted by {@link cleanupVaults} (registered below for every file).
+ */
 export function testVault(): SecretVault {
-  return createOsKeychain({ service: `oidc-onboard-test-keys-${randomUUID()}` });
+  const vault = createOsKeychain({ service: `oidc-onboard-test-keys-${randomUUID()}` });
+  const accounts = new Set<string>();
+  created.push({ vault, accounts });
+  return {
+    backendName: vault.backendName,
+    service: vault.service,
+    get: (account) => vault.get(account),
+    set: async (account, secret) => {
+      accounts.add(account);
+      await vault.set(account, secret);
+    },
+    delete: (account) => vault.delete(account),
+  };
 }
+
+/** Deletes every keychain item the test vaults of this file created. */
+export async function cleanupVaults(): Promise<void> {
+  for (const { vault, accounts } of created.splice(0)) {
+    for (const account of accounts) await vault.delete(account).catch(() => undefined);
+  }
+}
+
+afterAll(cleanupVaults);
 
 export function fixedClock(iso = '2026-03-01T10:00:00.000Z'): Clock & { set(iso: string): void } {
   let now = new Date(iso);

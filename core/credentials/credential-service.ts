@@ -1,0 +1,309 @@
+/**
+ * Received credentials: the Client ID and secret a provider issued for one registration.
+ * The secret lives only in the OS keychain (item `client-secret:<registration id>:<client id>`,
+ * see `accounts.ts`); the settings file keeps the Client ID, the date received, notes and
+ * whether a secret exists. Nothing is ever half-saved:
+ *
+ * - save/replace: read what the item holds now (rollback material) → write the new secret →
+ *   write the record. A keychain failure leaves the record and any earlier secret untouched;
+ *   a record failure puts the item back as it was. Only after the record is written is an
+ *   item under a previous Client ID removed.
+ * - delete: read the secret (rollback material) → delete the item → clear the record; a record
+ *   failure restores the item.
+ *
+ * The secret is returned only by {@link CredentialService.reveal}; it never reaches logs,
+ * error details or any other return value.
+ */
+import { AppError, isAppError } from '../../contract/errors';
+import type { Registration } from '../../contract/schemas/registration';
+import { createKeyService, type KeyService } from '../keys';
+import type { Clock, Logger, Random, SecretVault } from '../ports';
+import type { SettingsStore } from '../storage/settings-store';
+import { clientSecretAccount } from './accounts';
+import { createClientAssertion, type ClientAssertion, type ClientAssertionOptions } from './assertion';
+import { probeTokenEndpoint, type ProbeOptions, type TokenEndpointProbe } from './probe';
+import { checkClientSecret, checkNotes, normaliseClientId, normaliseReceivedAt } from './validate';
+
+/** What the provider issued, as the user enters it. */
+export interface CredentialInput {
+  clientId: string;
+  /** Stored in the keychain only. */
+  secret: string;
+  notes?: string;
+  /** When the credentials were received; default now. */
+  receivedAt?: Date | string;
+}
+
+/** The non-secret view of stored credentials. */
+export interface CredentialView {
+  registrationId: string;
+  clientId: string;
+  receivedAt: string;
+  notes: string;
+  hasSecret: boolean;
+  /** The keychain backend holding the secret, e.g. "Secret Service (GNOME Keyring)". */
+  storedIn: string;
+  /** The keychain service name items live under. */
+  service: string;
+  /** The keychain item's account name (where users find it). */
+  account: string;
+}
+
+/** Outcome of a save or replace: the view plus non-fatal warnings. */
+export interface SaveResult extends CredentialView {
+  /** True when earlier credentials were replaced. */
+  replaced: boolean;
+  warnings: string[];
+}
+
+/** Outcome of {@link CredentialService.delete}. */
+export interface DeleteResult {
+  registrationId: string;
+  clientId: string;
+  /** False when the keychain had no item (it was already removed by hand). */
+  keychainItemRemoved: boolean;
+}
+
+/** An explicit "yes" for destructive operations. */
+export interface Confirmation {
+  confirm: true;
+}
+
+/** Dependencies of {@link createCredentialService}. */
+export interface CredentialServiceDeps {
+  store: SettingsStore;
+  vault: SecretVault;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  /** The data folder (private key files, for client assertions). */
+  dataDir: string;
+  /** The key service; built from the other deps when absent. */
+  keys?: KeyService;
+  /** Extra trusted CA certificates (PEM) for {@link CredentialService.probe}. */
+  extraCaPem?: string[];
+}
+
+/** The credential service. Every method throws {@link AppError}s only. */
+export interface CredentialService {
+  /** Saves credentials for a registration that has none (`ALREADY_EXISTS` otherwise: use replace). */
+  save(registrationId: string, input: CredentialInput): Promise<SaveResult>;
+  /** Replaces (rotates) the credentials, or saves them when there are none; needs `{ confirm: true }`. */
+  replace(registrationId: string, input: CredentialInput, confirmation: Confirmation): Promise<SaveResult>;
+  /** The non-secret view, or `null` when nothing was saved. Does not touch the keychain. */
+  show(registrationId: string): CredentialView | null;
+  /** The secret itself, from the keychain. The only method that returns it. */
+  reveal(registrationId: string): Promise<string>;
+  /** Deletes the keychain item and the record; needs `{ confirm: true }`. */
+  delete(registrationId: string, confirmation: Confirmation): Promise<DeleteResult>;
+  /** Every stored client secret, read only so diagnostics can redact them. */
+  knownSecrets(): Promise<string[]>;
+  /** An RFC 7523 client assertion signed with the registration's active key (see `assertion.ts`). */
+  assertion(registrationId: string, options?: ClientAssertionOptions): Promise<ClientAssertion>;
+  /** Signs an assertion for the token endpoint and asks the endpoint whether it accepts it (network!). */
+  probe(registrationId: string, options?: ClientAssertionOptions & Omit<ProbeOptions, 'tokenEndpoint' | 'clientAssertion' | 'clientId'>): Promise<TokenEndpointProbe>;
+}
+
+function requireConfirmation(confirmation: Confirmation | undefined, what: string): void {
+  if (confirmation?.confirm !== true) {
+    throw new AppError('CONFIRMATION_REQUIRED', `${what} needs an explicit confirmation (confirm: true; --yes on the command line).`);
+  }
+}
+
+/** Builds the credential service. */
+export function createCredentialService(deps: CredentialServiceDeps): CredentialService {
+  const { store, vault, clock, logger } = deps;
+  const keys =
+    deps.keys ?? createKeyService({ dataDir: deps.dataDir, vault, clock, random: deps.random, logger });
+
+  // One change at a time: concurrent saves of the same registration must not interleave their rollbacks.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const registration = (registrationId: string): Registration => {
+    const found = store.read().registrations[registrationId];
+    if (!found) throw new AppError('NOT_FOUND', `No registration "${registrationId}". Run \`oidc-onboard list\` to see them.`, { details: { id: registrationId } });
+    return found;
+  };
+
+  const credentialsOf = (registrationId: string): NonNullable<Registration['credentials']> => {
+    const credentials = registration(registrationId).credentials;
+    if (!credentials) {
+      throw new AppError('NOT_FOUND', `No credentials are saved for ${registrationId}. Save them with \`oidc-onboard credentials save ${registrationId} --client-id <id>\`.`, {
+        details: { id: registrationId },
+      });
+    }
+    return credentials;
+  };
+
+  // The keychain adapter already throws KEYCHAIN_UNAVAILABLE with guidance; say also that nothing changed.
+  const keychain = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') {
+        throw new AppError('KEYCHAIN_UNAVAILABLE', `Nothing was changed. ${error.message}`, { cause: error, ...(error.details ? { details: error.details } : {}) });
+      }
+      if (isAppError(error)) throw error;
+      throw new AppError('KEYCHAIN_UNAVAILABLE', `Nothing was changed: the ${vault.backendName} could not be used.`, { cause: error, details: { backend: vault.backendName } });
+    }
+  };
+
+  const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>): CredentialView => ({
+    registrationId,
+    clientId: credentials.clientId,
+    receivedAt: credentials.receivedAt,
+    notes: credentials.notes,
+    hasSecret: credentials.hasSecret,
+    storedIn: vault.backendName,
+    service: vault.service,
+    account: clientSecretAccount(registrationId, credentials.clientId),
+  });
+
+  async function write(registrationId: string, input: CredentialInput, replacing: boolean): Promise<SaveResult> {
+    const clientId = normaliseClientId(input.clientId);
+    const secret = checkClientSecret(input.secret);
+    const notes = checkNotes(input.notes);
+    const receivedAt = normaliseReceivedAt(input.receivedAt ?? clock.now());
+    const previous = registration(registrationId).credentials;
+    if (previous && !replacing) {
+      throw new AppError('ALREADY_EXISTS', `${registrationId} already has credentials (Client ID ${previous.clientId}). Replace them explicitly (--yes on the command line).`, {
+        details: { id: registrationId },
+      });
+    }
+    if (store.readOnly) throw new AppError('STORAGE_WRITE_FAILED', 'The settings file belongs to a newer version of OIDC Onboard; nothing was changed.');
+
+    const account = clientSecretAccount(registrationId, clientId);
+    const previousAccount = previous?.hasSecret ? clientSecretAccount(registrationId, previous.clientId) : undefined;
+
+    // 1. Rollback material first: if the keychain cannot even be read, nothing has been touched.
+    const prior = await keychain(() => vault.get(account));
+    // 2. The secret. A failure here leaves the record and every existing item as they were.
+    await keychain(() => vault.set(account, secret));
+    // 3. The record. A failure puts the item back the way it was.
+    try {
+      store.update((settings) => {
+        const target = settings.registrations[registrationId];
+        if (!target) throw new AppError('NOT_FOUND', `Registration "${registrationId}" was removed meanwhile.`, { details: { id: registrationId } });
+        target.credentials = { clientId, receivedAt, notes, hasSecret: true };
+        target.updatedAt = clock.now().toISOString();
+      });
+    } catch (error) {
+      let restored = true;
+      try {
+        if (prior === undefined) await vault.delete(account);
+        else await vault.set(account, prior);
+      } catch {
+        restored = false;
+        logger.error('credentials: keychain rollback failed', { registrationId, account });
+      }
+      if (isAppError(error) && restored) throw error;
+      throw new AppError(
+        isAppError(error) ? error.code : 'STORAGE_WRITE_FAILED',
+        `${error instanceof Error ? error.message : String(error)}${restored ? '' : ` The keychain item ${account} could not be restored; check it in the ${vault.backendName}.`}`,
+        { cause: error, details: { id: registrationId, keychainRestored: restored } },
+      );
+    }
+
+    // 4. Only now drop the item saved under a previous Client ID; failing here loses nothing.
+    const warnings: string[] = [];
+    if (previousAccount !== undefined && previousAccount !== account) {
+      try {
+        await vault.delete(previousAccount);
+      } catch {
+        warnings.push(`The previous keychain item "${previousAccount}" could not be removed; delete it in the ${vault.backendName}.`);
+        logger.warn('credentials: previous keychain item not removed', { registrationId, account: previousAccount });
+      }
+    }
+    logger.info(previous ? 'credentials replaced' : 'credentials saved', { registrationId, clientId, account });
+    return { ...view(registrationId, { clientId, receivedAt, notes, hasSecret: true }), replaced: previous !== undefined, warnings };
+  }
+
+  return {
+    save: (registrationId, input) => serial(() => write(registrationId, input, false)),
+
+    replace(registrationId, input, confirmation) {
+      return serial(async () => {
+        requireConfirmation(confirmation, 'Replacing credentials');
+        return write(registrationId, input, true);
+      });
+    },
+
+    show(registrationId) {
+      const credentials = registration(registrationId).credentials;
+      return credentials ? view(registrationId, credentials) : null;
+    },
+
+    async reveal(registrationId) {
+      const credentials = credentialsOf(registrationId);
+      const account = clientSecretAccount(registrationId, credentials.clientId);
+      if (!credentials.hasSecret) {
+        throw new AppError('NOT_FOUND', `No client secret was saved for ${registrationId} (Client ID ${credentials.clientId}).`, { details: { id: registrationId } });
+      }
+      const secret = await keychain(() => vault.get(account));
+      if (secret === undefined) {
+        throw new AppError('KEYCHAIN_ITEM_MISSING', `The ${vault.backendName} has no item "${account}" (was it deleted by hand?). Save the credentials again.`, {
+          details: { id: registrationId, account },
+        });
+      }
+      logger.info('credentials: secret revealed', { registrationId });
+      return secret;
+    },
+
+    delete(registrationId, confirmation) {
+      return serial(async () => {
+        requireConfirmation(confirmation, 'Deleting credentials');
+        const credentials = credentialsOf(registrationId);
+        const account = clientSecretAccount(registrationId, credentials.clientId);
+        const old = credentials.hasSecret ? await keychain(() => vault.get(account)) : undefined;
+        if (old !== undefined) await keychain(() => vault.delete(account));
+        try {
+          store.update((settings) => {
+            const target = settings.registrations[registrationId];
+            if (!target) return;
+            delete target.credentials;
+            target.updatedAt = clock.now().toISOString();
+          });
+        } catch (error) {
+          if (old !== undefined) {
+            await vault.set(account, old).catch(() => logger.error('credentials: keychain rollback failed', { registrationId, account }));
+          }
+          throw error;
+        }
+        logger.info('credentials deleted', { registrationId, clientId: credentials.clientId });
+        return { registrationId, clientId: credentials.clientId, keychainItemRemoved: old !== undefined };
+      });
+    },
+
+    async knownSecrets() {
+      const secrets: string[] = [];
+      for (const [id, reg] of Object.entries(store.read().registrations)) {
+        if (!reg.credentials?.hasSecret) continue;
+        const secret = await vault.get(clientSecretAccount(id, reg.credentials.clientId));
+        if (secret !== undefined) secrets.push(secret);
+      }
+      return secrets;
+    },
+
+    assertion: (registrationId, options) => createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options),
+
+    async probe(registrationId, options = {}) {
+      const assertion = await createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options);
+      const redirectUris = registration(registrationId).metadata.redirect_uris;
+      const redirectUri = Array.isArray(redirectUris) && typeof redirectUris[0] === 'string' ? redirectUris[0] : undefined;
+      return probeTokenEndpoint({
+        ...(deps.extraCaPem ? { extraCaPem: deps.extraCaPem } : {}),
+        ...options,
+        tokenEndpoint: assertion.claims.aud,
+        clientId: assertion.claims.iss,
+        clientAssertion: assertion.jwt,
+        ...(redirectUri === undefined ? {} : { redirectUri }),
+      });
+    },
+  };
+}
+

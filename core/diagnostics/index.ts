@@ -1,0 +1,2 @@
+/** The diagnostics bundle for support. */
+export * from './bundle';

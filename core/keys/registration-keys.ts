@@ -1,0 +1,207 @@
+/**
+ * The key ring of each registration, end to end: the profile's key policy, generation and
+ * import through custody, the records persisted with the registration, the published set,
+ * rotation and removal. The settings store holds only the public records.
+ */
+import { AppError } from '../../contract/errors';
+import type { Registration } from '../../contract/schemas/registration';
+import type { Clock } from '../ports';
+import { findEnvironment, getProfile } from '../profiles';
+import type { SettingsStore } from '../storage/settings-store';
+import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
+import { exportJwks } from './export';
+import type { KeyProgress } from './generate';
+import { parseKeyRecord, type KeyRecord } from './key-record';
+import { activateKey, activeKey, dueReminders, planRotation, publishedSet, retireKey, type KeyReminder, type RotationPlan } from './key-ring';
+import type { CustodyChoice, KeyService } from './key-service';
+import type { PrivateExportFormat } from './export';
+
+/** What the Keys screen and `keys list` show. */
+export interface KeyRingView {
+  registrationId: string;
+  policy: KeyPolicy & { defaultAlg: string; defaultRsaSize: number; keySource: 'jwks_uri' | 'pem' };
+  records: KeyRecord[];
+  /** Kids in the published JWKS now. */
+  published: string[];
+  plan: RotationPlan;
+  reminders: KeyReminder[];
+}
+
+/** Generation options as a user gives them. */
+export interface GenerateRequest {
+  alg?: string;
+  size?: number;
+  curve?: string;
+  kid?: string;
+  custody?: CustodyChoice;
+}
+
+const CURVE_ALG: Record<string, SigningAlg> = { 'P-256': 'ES256', 'P-384': 'ES384' };
+
+/** Builds the registration key ring service. */
+export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeyService; clock: Clock }) {
+  const { store, keys, clock } = deps;
+
+  const registration = (id: string): Registration => {
+    const found = store.read().registrations[id];
+    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}".`, { details: { id } });
+    return found;
+  };
+  const recordsOf = (reg: Registration): KeyRecord[] => reg.keys.map(parseKeyRecord);
+  const saveRecords = (id: string, records: KeyRecord[]) =>
+    store.update((settings) => {
+      const reg = settings.registrations[id];
+      if (!reg) throw new AppError('NOT_FOUND', `No registration "${id}".`);
+      reg.keys = records as unknown as Record<string, unknown>[];
+      reg.updatedAt = clock.now().toISOString();
+    });
+
+  const policyOf = (reg: Registration): KeyRingView['policy'] => {
+    const env = findEnvironment(getProfile(reg.provider), reg.environment);
+    if (!env) throw new AppError('NOT_FOUND', `Unknown environment ${reg.environment}.`);
+    const k = env.keys;
+    return {
+      allowedAlgs: k.allowedAlgs.filter(isSigningAlg),
+      allowedRsaSizes: [...k.rsaAllowedSizes],
+      allowedCurves: k.ecAllowed ? k.ecCurves.filter((c) => c in CURVE_ALG) : [],
+      defaultAlg: k.defaultAlg,
+      defaultRsaSize: k.rsaDefaultSize,
+      keySource: k.keySource,
+    };
+  };
+
+  const findRecord = (records: KeyRecord[], kid: string): KeyRecord => {
+    const record = records.find((r) => r.kid === kid);
+    if (!record) throw new AppError('NOT_FOUND', `No key with kid "${kid}". Known: ${records.map((r) => r.kid).join(', ') || 'none'}.`, { details: { kid } });
+    return record;
+  };
+
+  /** Adds a fresh record: the first key of a registration signs at once; later ones are published ahead as `next`. */
+  const addRecord = (id: string, record: KeyRecord): KeyRecord => {
+    const records = recordsOf(registration(id));
+    const now = clock.now();
+    const updated = activeKey(records) ? [...records, record] : activateKey([...records, record], record.kid, now);
+    try {
+      saveRecords(id, updated);
+    } catch (error) {
+      // The key is in custody but unrecorded; remove it so nothing is orphaned.
+      void keys.delete(id, record).catch(() => undefined);
+      throw error;
+    }
+    return findRecord(updated, record.kid);
+  };
+
+  const view = (id: string): KeyRingView => {
+    const reg = registration(id);
+    const records = recordsOf(reg);
+    const now = clock.now();
+    return {
+      registrationId: id,
+      policy: policyOf(reg),
+      records,
+      published: publishedSet(records, now).map((r) => r.kid),
+      plan: planRotation(records, now),
+      reminders: dueReminders(records, now),
+    };
+  };
+
+  /** Generates a key pair with the profile's defaults unless told otherwise. */
+  async function generate(id: string, request: GenerateRequest, onProgress?: KeyProgress): Promise<{ record: KeyRecord; warnings: string[] }> {
+    const policy = policyOf(registration(id));
+    const alg = request.alg ?? (request.curve ? CURVE_ALG[request.curve] : undefined) ?? policy.defaultAlg;
+    if (!isSigningAlg(alg)) throw new AppError('UNSUPPORTED_ALGORITHM', `Unsupported algorithm ${alg}${request.curve ? ` / curve ${request.curve}` : ''}.`);
+    if (request.curve && CURVE_ALG[request.curve] !== alg) throw new AppError('UNSUPPORTED_ALGORITHM', `The curve ${request.curve} does not fit ${alg}.`);
+    const result = await keys.generate(
+      id,
+      { alg, size: request.size ?? policy.defaultRsaSize, policy, ...(request.kid ? { kid: request.kid } : {}), ...(request.custody ? { custody: request.custody } : {}) },
+      onProgress,
+    );
+    return { record: addRecord(id, result.record), warnings: result.warnings };
+  }
+
+  return {
+    view,
+    /** Reminders for every registration, for the Registrations list. */
+    reminders: (reg: Registration): KeyReminder[] => dueReminders(recordsOf(reg), clock.now()),
+    /** The policy of a registration's profile environment. */
+    policyFor: (id: string) => policyOf(registration(id)),
+
+    generate,
+
+    /** Imports a private key (PEM or JWK, optionally encrypted) into custody. */
+    async importKey(id: string, input: { input: string; passphrase?: string; kid?: string; alg?: string; custody?: CustodyChoice }) {
+      const policy = policyOf(registration(id));
+      if (input.alg !== undefined && !isSigningAlg(input.alg)) throw new AppError('UNSUPPORTED_ALGORITHM', `Unsupported algorithm ${input.alg}.`);
+      const result = await keys.importPrivate(id, {
+        input: input.input,
+        policy,
+        ...(input.passphrase !== undefined ? { passphrase: input.passphrase } : {}),
+        ...(input.kid ? { kid: input.kid } : {}),
+        ...(input.alg ? { alg: input.alg as SigningAlg } : {}),
+        ...(input.custody ? { custody: input.custody } : {}),
+      });
+      return { record: addRecord(id, result.record), warnings: result.warnings };
+    },
+
+    /** The public JWKS to publish now (active + next + retired in grace). */
+    jwks(id: string): string {
+      const records = recordsOf(registration(id));
+      if (records.length === 0) throw new AppError('NOT_FOUND', `Registration "${id}" has no keys yet. Generate one first.`);
+      return exportJwks(publishedSet(records, clock.now()));
+    },
+
+    /** The SPKI PEM of the given key, or of the active key. */
+    publicPem(id: string, kid?: string): string {
+      const records = recordsOf(registration(id));
+      const record = kid ? findRecord(records, kid) : activeKey(records);
+      if (!record) throw new AppError('NOT_FOUND', `Registration "${id}" has no active key.`);
+      return keys.exportPublic(record, 'spki-pem');
+    },
+
+    /** An encrypted private export for the developer's backend. */
+    exportPrivate(id: string, kid: string, format: PrivateExportFormat, passphrase: string, unlock?: { passphrase?: string }) {
+      const record = findRecord(recordsOf(registration(id)), kid);
+      return keys.exportPrivate(id, record, format, passphrase, unlock);
+    },
+
+    /** Rotation: activate the oldest `next` key (the active one retires), or generate a `next` key like the active one. */
+    async rotate(id: string, onProgress?: KeyProgress): Promise<{ action: 'activated' | 'generated'; record: KeyRecord; plan: RotationPlan }> {
+      const records = recordsOf(registration(id));
+      const next = records.filter((r) => r.state === 'next').sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+      if (next) {
+        const updated = activateKey(records, next.kid, clock.now());
+        saveRecords(id, updated);
+        return { action: 'activated', record: findRecord(updated, next.kid), plan: planRotation(updated, clock.now()) };
+      }
+      const active = activeKey(records);
+      const request: GenerateRequest = active ? { alg: active.alg, ...(active.size ? { size: active.size } : {}) } : {};
+      const { record } = await generate(id, request, onProgress);
+      return { action: 'generated', record, plan: planRotation(recordsOf(registration(id)), clock.now()) };
+    },
+
+    /** Retires a key: it stays published for the grace period, then may be removed. */
+    retire(id: string, kid: string): KeyRecord {
+      const records = recordsOf(registration(id));
+      findRecord(records, kid);
+      const updated = retireKey(records, kid, clock.now());
+      saveRecords(id, updated);
+      return findRecord(updated, kid);
+    },
+
+    /** Deletes a key pair for good: the custody file, the keychain item and the record. */
+    async remove(id: string, kid: string, confirm: boolean): Promise<{ deleted: true }> {
+      if (!confirm) throw new AppError('CONFIRMATION_REQUIRED', 'Deleting a key cannot be undone: confirm to go ahead.');
+      const records = recordsOf(registration(id));
+      const record = findRecord(records, kid);
+      await keys.delete(id, record);
+      saveRecords(
+        id,
+        records.filter((r) => r.kid !== kid),
+      );
+      return { deleted: true };
+    },
+  };
+}
+
+/** The registration key ring service. */
+export type RegistrationKeys = ReturnType<typeof createRegistrationKeys>;

@@ -1,0 +1,304 @@
+/**
+ * The registration page: a stepper over the draft's values with live validation. Every change is
+ * autosaved through `updateRegistration`, whose answer carries the new findings; those are shown
+ * beside the fields they concern. Copy to another environment and Delete live here too.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import type { ErrorPayload } from '../../contract/errors';
+import type { Detail as RegistrationDetail, Profile as ProfileSummary } from '../types';
+import { Dialog } from '../components/dialog';
+import { ErrorNotice } from '../components/error-notice';
+import { Icon } from '../components/icons';
+import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
+import { call, useOperation } from '../hooks/use-operation';
+import { WIZARD_STEPS, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
+import { countsByStep } from './findings-index';
+import { clientNameOf, type Metadata } from './metadata';
+import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
+
+function saveText(status: SaveStatus): string {
+  switch (status.kind) {
+    case 'idle':
+      return '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved';
+    case 'failed':
+      return 'Not saved';
+  }
+}
+
+function Stepper({ id, step, counts }: { id: string; step: WizardStep; counts: ReturnType<typeof countsByStep> }): ReactElement {
+  return (
+    <nav className="stepper" aria-label="Registration steps">
+      <ol>
+        {WIZARD_STEPS.map((s, index) => {
+          const count = counts[s];
+          const current = s === step;
+          const done = WIZARD_STEPS.indexOf(step) > index;
+          return (
+            <li key={s} className={current ? 'step step-current' : done ? 'step step-done' : 'step'}>
+              <a href={hrefFor({ name: 'registration', id, step: s })} aria-current={current ? 'step' : undefined}>
+                <span className="step-number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <span className="step-label">{STEP_TITLES[s]}</span>
+                {s !== 'review' && count.errors > 0 && (
+                  <span className="step-count step-count-error">
+                    <Icon name="error" size={14} />
+                    {count.errors}
+                    <span className="visually-hidden"> error{count.errors === 1 ? '' : 's'}</span>
+                  </span>
+                )}
+                {s !== 'review' && count.errors === 0 && count.warnings > 0 && (
+                  <span className="step-count step-count-warning">
+                    <Icon name="warning" size={14} />
+                    {count.warnings}
+                    <span className="visually-hidden"> warning{count.warnings === 1 ? '' : 's'}</span>
+                  </span>
+                )}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function CopyDialog({ open, onClose, detail, profile }: { open: boolean; onClose: () => void; detail: RegistrationDetail; profile: ProfileSummary | undefined }): ReactElement {
+  const others = (profile?.environments ?? []).filter((env) => env.id !== detail.registration.environment);
+  const [target, setTarget] = useState(others[0]?.id ?? '');
+  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const copy = async () => {
+    setBusy(true);
+    const result = await call('copyRegistration', { id: detail.registration.id, environment: target });
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      navigate({ name: 'registration', id: result.value.registration.id, step: 'basics' });
+    } else setError(result.error);
+  };
+  return (
+    <Dialog
+      open={open}
+      title="Copy to another environment"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-primary" disabled={busy || target === ''} onClick={() => void copy()}>
+            {busy ? 'Copying…' : 'Copy values'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>Creates a new draft with these values for another {detail.providerName} environment. Keys and credentials are never copied.</p>
+      {others.length === 0 ? (
+        <p>{detail.providerName} has no other environment.</p>
+      ) : (
+        <div className="field">
+          <label htmlFor="copy-environment">Environment</label>
+          <select id="copy-environment" value={target} onChange={(event) => setTarget(event.target.value)}>
+            {others.map((env) => (
+              <option key={env.id} value={env.id}>
+                {env.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {error !== undefined && <ErrorNotice error={error} />}
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose: () => void; detail: RegistrationDetail; name: string }): ReactElement {
+  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    const result = await call('deleteRegistration', { id: detail.registration.id, confirm: true });
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      navigate({ name: 'registrations' });
+    } else setError(result.error);
+  };
+  return (
+    <Dialog
+      open={open}
+      title={`Delete “${name}”?`}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
+            {busy ? 'Deleting…' : 'Delete registration'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose} autoFocus>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        This deletes the {detail.providerName} · {detail.environmentName} draft and all its values. <strong>This cannot be undone.</strong>
+      </p>
+      {error !== undefined && <ErrorNotice error={error} />}
+    </Dialog>
+  );
+}
+
+function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; profile: ProfileSummary | undefined; step: WizardStep }): ReactElement {
+  const id = initial.registration.id;
+  const [detail, setDetail] = useState(initial);
+  const [metadata, setMetadataState] = useState<Metadata>(initial.registration.metadata);
+  const [notes, setNotesState] = useState(initial.registration.notes ?? '');
+  const [dialog, setDialog] = useState<'copy' | 'delete' | undefined>(undefined);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const mountedOnce = useRef(false);
+
+  // Land keyboard and screen-reader users on the step they moved to. On first show, only take
+  // focus if nothing else has it (the user arrived here by a link that has gone away).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!mountedOnce.current) {
+      mountedOnce.current = true;
+      if (active !== null && active !== document.body && active.id !== 'main-content') return;
+    }
+    stepHeading.current?.focus();
+  }, [step]);
+
+  const save = useCallback((value: { metadata: Metadata; notes: string }) => call('updateRegistration', { id, metadata: value.metadata, notes: value.notes }), [id]);
+  const autosave = useAutosave(save, setDetail);
+
+  const setMetadata = (next: Metadata) => {
+    setMetadataState(next);
+    autosave.schedule({ metadata: next, notes });
+  };
+  const setNotes = (next: string) => {
+    setNotesState(next);
+    autosave.schedule({ metadata, notes: next });
+  };
+
+  const findings = detail.report.findings;
+  const counts = countsByStep(findings);
+  const name = clientNameOf(metadata) || 'Unnamed application';
+  const index = WIZARD_STEPS.indexOf(step);
+  const previous = index > 0 ? WIZARD_STEPS[index - 1] : undefined;
+  const next = WIZARD_STEPS[index + 1];
+  const environment = profile?.environments.find((env) => env.id === detail.registration.environment);
+  const props: StepProps = { detail, profile, environment, metadata, notes, findings, setMetadata, setNotes };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={hrefFor({ name: 'registrations' })}>Registrations</a>
+      </p>
+      <div className="page-title-row">
+        <div>
+          <h1 tabIndex={-1}>{name}</h1>
+          <p className="page-subtitle">
+            {detail.providerName} · {detail.environmentName}
+          </p>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button button-secondary" onClick={() => setDialog('copy')}>
+            <Icon name="copy" size={18} />
+            Copy to another environment
+          </button>
+          <button type="button" className="button button-danger-quiet" onClick={() => setDialog('delete')}>
+            <Icon name="trash" size={18} />
+            Delete
+          </button>
+        </div>
+      </div>
+
+      <Stepper id={id} step={step} counts={counts} />
+
+      <section className="card wizard-panel" aria-labelledby="step-heading">
+        <div className="wizard-panel-head">
+          <h2 id="step-heading" tabIndex={-1} ref={stepHeading}>
+            <span className="visually-hidden">Step {index + 1} of {WIZARD_STEPS.length}: </span>
+            {STEP_TITLES[step]}
+          </h2>
+          <p className={`save-status save-${autosave.status.kind}`} aria-live="polite" data-testid="save-status">
+            {autosave.status.kind === 'saved' && <Icon name="check" size={16} />}
+            {saveText(autosave.status)}
+          </p>
+        </div>
+        {autosave.status.kind === 'failed' && (
+          <ErrorNotice error={autosave.status.error}>
+            <button type="button" className="button button-secondary" onClick={autosave.retry}>
+              Try saving again
+            </button>
+          </ErrorNotice>
+        )}
+        <form className="form" onSubmit={(event) => event.preventDefault()} noValidate>
+          {step === 'basics' && <BasicsStep {...props} />}
+          {step === 'redirect-uris' && <RedirectUrisStep {...props} />}
+          {step === 'keys' && <KeysStep {...props} />}
+          {step === 'optional' && <OptionalStep {...props} />}
+          {step === 'review' && <ReviewStep {...props} />}
+        </form>
+        <div className="wizard-nav">
+          {previous !== undefined ? (
+            <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>
+              <Icon name="arrowLeft" size={18} />
+              Back<span className="visually-hidden">: {STEP_TITLES[previous]}</span>
+            </a>
+          ) : (
+            <span />
+          )}
+          {next !== undefined ? (
+            <a className="button button-primary" href={hrefFor({ name: 'registration', id, step: next })}>
+              Next<span className="visually-hidden">: {STEP_TITLES[next]}</span>
+              <Icon name="arrowRight" size={18} />
+            </a>
+          ) : (
+            <a className="button button-primary" href={hrefFor({ name: 'registrations' })}>
+              Back to Registrations
+            </a>
+          )}
+        </div>
+      </section>
+
+      <CopyDialog open={dialog === 'copy'} onClose={() => setDialog(undefined)} detail={detail} profile={profile} />
+      <DeleteDialog open={dialog === 'delete'} onClose={() => setDialog(undefined)} detail={detail} name={name} />
+    </>
+  );
+}
+
+/** Loads the draft and the provider profiles, then shows the wizard. */
+export function RegistrationWizard({ id, step }: { id: string; step: WizardStep }): ReactElement {
+  const registration = useOperation('getRegistration', { id });
+  const profiles = useOperation('listProfiles');
+  if (registration.state.status === 'error') {
+    return (
+      <>
+        <h1 tabIndex={-1}>Registration</h1>
+        <ErrorNotice error={registration.state.error}>
+          <a className="button button-secondary" href={hrefFor({ name: 'registrations' })}>
+            Go to Registrations
+          </a>
+        </ErrorNotice>
+      </>
+    );
+  }
+  if (registration.state.status === 'loading' || profiles.state.status === 'loading') {
+    return (
+      <>
+        <h1 tabIndex={-1}>Registration</h1>
+        <p role="status">Loading…</p>
+      </>
+    );
+  }
+  const detail = registration.state.value;
+  const profile = profiles.state.status === 'ok' ? profiles.state.value.find((p) => p.id === detail.registration.provider) : undefined;
+  return <WizardBody initial={detail} profile={profile} step={step} />;
+}

@@ -1,0 +1,212 @@
+/**
+ * The UI test harness: the built renderer (dist/renderer) served from a tiny static server on
+ * 127.0.0.1, loaded in Chromium, with `window.onboarding` built by the contract's `createBridge`
+ * over Playwright bindings that call the REAL IPC router and services (test/support/backend.ts)
+ * in this process. Only Electron's IPC pipe is replaced.
+ *
+ * Every IPC answer is recorded; after each test the record is scanned for private key material.
+ */
+import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { createTestBackend, TRUSTED_WEB_CONTENTS_ID, type TestBackend } from '../support/backend';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const rendererDir = path.join(repoRoot, 'dist', 'renderer');
+/** Where tests save screenshots (a CI artefact). */
+export const SCREENSHOT_DIR = path.join(repoRoot, 'test-artefacts', 'screenshots');
+
+/** One IPC round trip as the page saw it. */
+export interface IpcRecord {
+  channel: string;
+  payload: unknown;
+  /** The envelope, serialised exactly as it crossed to the page. */
+  response: string;
+}
+
+/** Strings that must never appear in anything the main process sends to the renderer. */
+export const PRIVATE_KEY_MARKERS = ['PRIVATE KEY', '"d":'] as const;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Serves dist/renderer read-only; nothing outside it is reachable. */
+async function startStaticServer(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      // Chromium asks for a favicon on its own; the app has none in a browser tab (Electron never asks).
+      if (url.pathname === '/favicon.ico') {
+        response.writeHead(204).end();
+        return;
+      }
+      const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = path.resolve(rendererDir, `.${relative}`);
+      if (request.method !== 'GET' || !file.startsWith(rendererDir + path.sep)) {
+        response.writeHead(404).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        response.end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Bundles test/ui/bridge-shim.ts (and the contract it imports) into one classic script. */
+async function bundleBridgeShim(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: repoRoot,
+    publicDir: false,
+    build: {
+      write: false,
+      minify: false,
+      emptyOutDir: false,
+      lib: { entry: path.join(here, 'bridge-shim.ts'), formats: ['iife'], name: 'onboardingBridgeShim', fileName: () => 'bridge-shim.js' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output?: { type: string; code?: string }[] }[];
+  const chunk = outputs.flatMap((o) => o.output ?? []).find((item) => item.type === 'chunk' && typeof item.code === 'string');
+  if (!chunk?.code) throw new Error('Bundling the bridge shim produced no code.');
+  return chunk.code;
+}
+
+/** Page helpers every UI test uses. */
+export interface AppDriver {
+  page: Page;
+  origin: string;
+  /** Opens the app at a hash route (e.g. `#/about`) and waits until React has rendered. */
+  open(hash?: string): Promise<void>;
+  /** Saves a full-page screenshot to test-artefacts/screenshots/<name>.png. */
+  screenshot(name: string): Promise<void>;
+  /** Runs axe and returns the serious and critical violations (ids with their targets). */
+  seriousAxeViolations(): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]>;
+}
+
+interface WorkerFixtures {
+  staticServer: { origin: string };
+  bridgeShim: string;
+}
+
+interface TestFixtures {
+  backend: TestBackend;
+  ipc: IpcRecord[];
+  /** Console errors, page errors and CSP violations seen during the test. */
+  pageProblems: string[];
+  app: AppDriver;
+}
+
+/** The UI `test` with the harness fixtures. */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  staticServer: [
+    async ({}, use) => {
+      const server = await startStaticServer();
+      await use({ origin: server.origin });
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  bridgeShim: [
+    async ({}, use) => {
+      await use(await bundleBridgeShim());
+    },
+    { scope: 'worker' },
+  ],
+  backend: async ({ staticServer }, use) => {
+    const backend = await createTestBackend({ allowedOrigin: staticServer.origin });
+    await use(backend);
+    await backend.close();
+  },
+  ipc: async ({}, use) => {
+    const records: IpcRecord[] = [];
+    await use(records);
+    // Secrets custody: nothing the renderer received may carry private key material.
+    for (const record of records) {
+      for (const marker of PRIVATE_KEY_MARKERS) {
+        expect(record.response.includes(marker), `${record.channel} answered with "${marker}"`).toBe(false);
+      }
+    }
+  },
+  pageProblems: async ({}, use) => {
+    const problems: string[] = [];
+    await use(problems);
+    expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
+  },
+  page: async ({ page, backend, ipc, bridgeShim, pageProblems }, use) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageProblems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
+
+    await page.exposeBinding('__onboardingInvoke', async (source, channel: unknown, payload: unknown) => {
+      const frame = source.frame;
+      const response = await backend.router.dispatch(
+        String(channel),
+        payload,
+        { webContentsId: TRUSTED_WEB_CONTENTS_ID, frameUrl: frame.url(), isMainFrame: frame === source.page.mainFrame() },
+        {
+          emit: (eventChannel, eventPayload) => {
+            void source.page
+              .evaluate(([c, p]) => (globalThis as unknown as { __onboardingDeliver(c: string, p: unknown): void }).__onboardingDeliver(c, p), [eventChannel, eventPayload] as const)
+              .catch(() => undefined);
+          },
+        },
+      );
+      ipc.push({ channel: String(channel), payload, response: JSON.stringify(response) });
+      return response;
+    });
+    // Subscriptions are delivered by `emit` above; the binding exists so a page can say it listens.
+    await page.exposeBinding('__onboardingSubscribe', async () => undefined);
+    await page.addInitScript({ content: bridgeShim });
+    await use(page);
+  },
+  app: async ({ page, staticServer }, use) => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const driver: AppDriver = {
+      page,
+      origin: staticServer.origin,
+      async open(hash = '#/registrations') {
+        await page.goto(`${staticServer.origin}/index.html${hash}`);
+        await page.locator('[data-app-state="ready"]').waitFor();
+      },
+      async screenshot(name) {
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+      },
+      async seriousAxeViolations() {
+        const results = await new AxeBuilder({ page }).analyze();
+        return results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+      },
+    };
+    await use(driver);
+  },
+});
+
+export { expect };
