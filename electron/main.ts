@@ -69,8 +69,7 @@ function start(): void {
 
   const opener = createExternalOpener((url) => shell.openExternal(url));
   const clipboardPort = createClipboardAdapter({ clipboard });
-  // Not used by a handler yet; built here so the first file-saving operation only needs wiring.
-  void createDialogs(dialog, () => mainWindow);
+  const dialogs = createDialogs(dialog, () => mainWindow);
 
   const services = createAppServices({
     dataDir,
@@ -84,6 +83,11 @@ function start(): void {
   const handlers = createHandlers(services, {
     openExternal: async (url) => {
       await opener.open(url);
+    },
+    chooseSavePath: (request) => dialogs.chooseSavePath(request),
+    writeClipboard: async (text, clearAfterMs) => {
+      if (clearAfterMs === undefined) await clipboardPort.copy(text);
+      else await clipboardPort.copySecret(text, clearAfterMs);
     },
   });
   const router = createIpcRouter({ handlers, isTrustedSender: createSenderGate({ trustedIds: () => trustedIds, allowedOrigins }), logger });

@@ -14,8 +14,11 @@ export interface SystemClipboard {
 export interface ClipboardPort {
   /** Copies non-secret text; it stays. */
   copy(text: string): Promise<void>;
-  /** Copies a secret and clears it after the delay, unless the user copied something else since. */
-  copySecret(text: string): Promise<{ clearsAfterMs: number }>;
+  /**
+   * Copies a secret and clears it after the delay (the adapter's default unless given), unless the
+   * user copied something else since.
+   */
+  copySecret(text: string, clearAfterMs?: number): Promise<{ clearsAfterMs: number }>;
   /** Clears a pending secret now (app quit). */
   dispose(): Promise<void>;
 }
@@ -66,7 +69,7 @@ export function createClipboardAdapter(options: ClipboardAdapterOptions): Clipbo
       cancelPending();
       await options.clipboard.writeText(text);
     },
-    async copySecret(text) {
+    async copySecret(text, delay = clearAfterMs) {
       cancelPending();
       await options.clipboard.writeText(text);
       const entry = {
@@ -74,10 +77,10 @@ export function createClipboardAdapter(options: ClipboardAdapterOptions): Clipbo
         handle: timers.setTimeout(() => {
           if (pending === entry) pending = undefined;
           void wipeIfStillOurs(text).catch(() => undefined);
-        }, clearAfterMs),
+        }, delay),
       };
       pending = entry;
-      return { clearsAfterMs: clearAfterMs };
+      return { clearsAfterMs: delay };
     },
     async dispose() {
       if (!pending) return;

@@ -10,7 +10,7 @@
  *   startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler })
  *   createFetcher({ extraCaPem: [pki.caCertPem] })
  */
-import './reflect-metadata-shim';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import type { webcrypto as WebCrypto } from 'node:crypto';
 import { isIP } from 'node:net';

@@ -73,7 +73,9 @@ function withLeadingZero(value: string): string {
 function routes(): Record<string, Handler> {
   const goodSet = { keys: [good.publicJwk] };
   const cert = certJwk(x5cCertPem);
-  const badPoint = { ...ec.publicJwk, y: b64url(Buffer.from((ec.publicJwk.y as string), 'base64url').map((b, i) => (i === 31 ? b ^ 1 : b))) };
+  const y = Buffer.from(ec.publicJwk.y as string, 'base64url');
+  y[31] = (y[31] as number) ^ 1; // flip one bit of y: the point leaves the curve
+  const badPoint = { ...ec.publicJwk, y: b64url(y) };
   return {
     '/good': json(goodSet, { 'cache-control': 'max-age=3600' }),
     '/jwk-set-type': json(goodSet, { 'content-type': 'application/jwk-set+json; charset=utf-8' }),
