@@ -177,7 +177,7 @@ function mapError(error: unknown, host: string): AppError {
  * POSTs the dummy-code token request and judges the answer. Network and TLS failures throw
  * `NETWORK_*` errors; every HTTP answer is a {@link TokenEndpointProbe}.
  */
-export function probeTokenEndpoint(options: ProbeOptions): Promise<TokenEndpointProbe> {
+export async function probeTokenEndpoint(options: ProbeOptions): Promise<TokenEndpointProbe> {
   const url = parseTargetUrl(options.tokenEndpoint, { allowLoopbackHttp: options.allowLoopbackHttp ?? false });
   const isHttps = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;

@@ -69,6 +69,8 @@ export interface DiagnosticsReport {
   /** Recent `error`-level log entries, newest last. */
   recentErrors: string[];
   logs: LogTail[];
+  /** Why the log tails are missing, when they are (fail closed: secrets that cannot be read cannot be masked). */
+  logsOmitted?: string;
   redaction: { knownSecrets: number; keychainRead: boolean };
 }
 
@@ -196,7 +198,10 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<{ repor
   const settings = deps.store.read();
   const [probe, logs, known] = await Promise.all([probeKeychain(deps.vault), readLogs(deps.dataDir), knownSecrets(deps.store, deps.vault)]);
   const redactLines = (lines: string[]) => lines.map((line) => redactText(line, known.secrets));
-  const redactedLogs = logs.map((tail) => ({ file: tail.file, lines: redactLines(tail.lines) }));
+  // Without the secrets' values a leaked one could not be masked, so the logs stay out.
+  const redactedLogs = known.keychainRead ? logs.map((tail) => ({ file: tail.file, lines: redactLines(tail.lines) })) : [];
+  const logsOmitted =
+    !known.keychainRead && logs.length > 0 ? 'The log tails were left out: the keychain could not be read, so secrets in them could not be masked.' : undefined;
   const report: DiagnosticsReport = {
     format: DIAGNOSTICS_FORMAT,
     version: 1,
@@ -212,6 +217,7 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<{ repor
       .map(registrationState),
     recentErrors: redactedLogs.flatMap((tail) => tail.lines.filter(isErrorLine)).slice(-LOG_TAIL_LINES),
     logs: redactedLogs,
+    ...(logsOmitted === undefined ? {} : { logsOmitted }),
     redaction: { knownSecrets: known.secrets.length, keychainRead: known.keychainRead },
   };
   // The whole document once more through the redactor: secret-looking members anywhere are masked.
@@ -243,7 +249,7 @@ export async function writeDiagnosticsBundle(deps: DiagnosticsDeps, outPath: str
   }
   const warnings: string[] = [];
   if (!report.keychain.probe.available) warnings.push(`The ${deps.vault.backendName} is not available; the bundle says so.`);
-  if (!report.redaction.keychainRead) warnings.push('Stored secrets could not be read to mask them by value; secret-looking fields are still masked.');
+  if (report.logsOmitted) warnings.push(report.logsOmitted);
   deps.logger.info('diagnostics bundle written', { path: target, size: zip.length });
   return { path: target, size: zip.length, sha256: createHash('sha256').update(zip).digest('hex'), entries: Object.keys(entries), warnings };
 }

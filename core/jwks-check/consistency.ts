@@ -27,7 +27,13 @@ export function keySetFingerprint(text: string): string {
     return `not-json:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   }
   const keys = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { keys?: unknown }).keys : undefined;
-  const canonical = Array.isArray(keys) ? `[${keys.map(canonicalJson).sort().join(',')}]` : canonicalJson(parsed);
+  let canonical: string;
+  try {
+    canonical = Array.isArray(keys) ? `[${keys.map(canonicalJson).sort().join(',')}]` : canonicalJson(parsed);
+  } catch {
+    // Hostile nesting deeper than the stack: compare the raw text instead.
+    canonical = `raw:${text}`;
+  }
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 

@@ -83,7 +83,7 @@ export async function matchChecks(set: unknown, expect: JwksExpectation | undefi
     problems.length === 0
       ? makeCheck('match.local-key', 'pass', `The local key${expected.length === 1 ? ' is' : 's are'} published (${found.map((f) => `kid ${JSON.stringify(f.kid)}`).join(', ')}).`, { evidence: { found } })
       : makeCheck('match.local-key', 'fail', `${problems.join('; ')}.`, {
-          evidence: { expected: expected.map((e) => ({ kid: e.kid ?? null, thumbprint: e.thumbprint ?? null })), published: fetched.map((f) => ({ kid: f.kid ?? null, thumbprint: f.thumbprint ?? null })) },
+          evidence: { expected: expected.map((e) => ({ kid: e.kid ?? null, thumbprint: e.thumbprint ?? null })), published: fetched.slice(0, 50).map((f) => ({ kid: f.kid ?? null, thumbprint: f.thumbprint ?? null })) },
         });
 
   // match.stale-keys

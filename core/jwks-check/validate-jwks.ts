@@ -42,6 +42,8 @@ interface Problem {
 }
 
 const MIN_RSA_BITS = 2048;
+/** Most entries listed in one check's evidence: reports stay small whatever the set holds. */
+const EVIDENCE_CAP = 50;
 const KEY_OPS = new Set(['sign', 'verify', 'encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey', 'deriveBits']);
 const SIG_OPS = new Set(['sign', 'verify']);
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -69,7 +71,7 @@ function fromProblems(id: string, problems: Problem[], passMessage: string, evid
   const status = problems.some((p) => p.status === 'fail') ? 'fail' : 'warn';
   const shown = problems.slice(0, 5).map((p) => `${p.key}: ${p.problem}`);
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-  return makeCheck(id, status, `${shown.join('; ')}${more}.`, { evidence: { ...evidence, problems: problems.slice(0, 50) } });
+  return makeCheck(id, status, `${shown.join('; ')}${more}.`, { evidence: { ...evidence, problems: problems.slice(0, EVIDENCE_CAP) } });
 }
 
 /** Runs `build`; a crash becomes a failed check instead of an exception. */
@@ -177,7 +179,7 @@ function rsaExponentCheck(keys: KeyEntry[]): Check {
       continue;
     }
     const e = toBigInt(bytes);
-    exponents[key] = e.toString();
+    if (Object.keys(exponents).length < EVIDENCE_CAP) exponents[key] = e.toString();
     if (e <= 1n) problems.push({ status: 'fail', key, problem: `"e" is ${e.toString()}, it must be greater than 1` });
     else if (e % 2n === 0n) problems.push({ status: 'fail', key, problem: `"e" is ${e.toString()}, an even number` });
   }
@@ -231,8 +233,9 @@ function kidPresentCheck(keys: KeyEntry[]): Check {
   if (missing.length === 0) return makeCheck('keys.kid-present', 'pass', 'Every key has a kid.');
   const status = keys.length > 1 ? 'fail' : 'warn';
   const why = keys.length > 1 ? 'with several keys, the provider cannot tell which one verifies your JWT' : 'the provider may require a kid to select the key';
-  return makeCheck('keys.kid-present', status, `${missing.map((k) => k.label).join(', ')} ha${missing.length === 1 ? 's' : 've'} no usable kid: ${why}.`, {
-    evidence: { keysWithoutKid: missing.map((k) => k.index), keyCount: keys.length },
+  const named = `${missing.slice(0, 5).map((k) => k.label).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`;
+  return makeCheck('keys.kid-present', status, `${named} ha${missing.length === 1 ? 's' : 've'} no usable kid: ${why}.`, {
+    evidence: { keysWithoutKid: missing.slice(0, EVIDENCE_CAP).map((k) => k.index), keyCount: keys.length },
   });
 }
 
@@ -385,7 +388,7 @@ function rsaSizeCheck(keys: KeyEntry[]): Check {
   for (const { jwk, label: key } of rsa) {
     const bits = rsaBits(jwk);
     if (bits === undefined) continue;
-    sizes[key] = bits;
+    if (Object.keys(sizes).length < EVIDENCE_CAP) sizes[key] = bits;
     if (bits < MIN_RSA_BITS) problems.push({ status: 'fail', key, problem: `${bits}-bit RSA key, below the ${MIN_RSA_BITS}-bit minimum`, bits });
   }
   return fromProblems('strength.rsa-size', problems, `Every RSA key has ${MIN_RSA_BITS} bits or more.`, { bits: sizes });
@@ -412,7 +415,8 @@ function algSuitableCheck(keys: KeyEntry[], alg: string | undefined): Check {
   if (suitable.length === 0) {
     return makeCheck(id, 'fail', `No key suits ${alg}: ${reasons.slice(0, 5).join('; ')}.`, { evidence: { alg, reasons: reasons.slice(0, 50) } });
   }
-  return makeCheck(id, 'pass', `${suitable.map((k) => k.label).join(', ')} suit${suitable.length === 1 ? 's' : ''} ${alg}.`, { evidence: { alg } });
+  const named = `${suitable.slice(0, 5).map((k) => k.label).join(', ')}${suitable.length > 5 ? ` and ${suitable.length - 5} more` : ''}`;
+  return makeCheck(id, 'pass', `${named} suit${suitable.length === 1 ? 's' : ''} ${alg}.`, { evidence: { alg } });
 }
 
 /** Ids of the checks {@link validateJwks} returns, in order. */

@@ -15,7 +15,7 @@ const PATHS = {
   copy: 'M9 9h11v11H9V9zM5 15H4V4h11v1',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   key: 'M14.5 9.5a4.5 4.5 0 11-9 0 4.5 4.5 0 019 0zM13.5 12.5L21 20M17.5 16.5l2-2M15.5 14.5l1.5-1.5',
-  dot: 'M12 12.01',
+  pending: 'M12 7.5a4.5 4.5 0 100 9 4.5 4.5 0 000-9z',
   arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
   arrowRight: 'M5 12h14M13 6l6 6-6 6',
 } as const;
@@ -33,7 +33,7 @@ export function Icon({ name, size = 20, className }: { name: IconName; size?: nu
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={name === 'dot' ? 6 : 1.8}
+      strokeWidth={1.8}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"

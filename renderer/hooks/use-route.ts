@@ -79,11 +79,21 @@ export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }
 
+let navigatedInApp = false;
+
+/** True once the user has moved within the app (so screens may move focus; not on a fresh load). */
+export function hasNavigatedInApp(): boolean {
+  return navigatedInApp;
+}
+
 /** The current route, updated on every hash change. */
 export function useRoute(): Route {
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(window.location.hash));
+    const onChange = () => {
+      navigatedInApp = true;
+      setRoute(parseHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -11,7 +11,7 @@ import { clientNameOf } from '../wizard/metadata';
 type Tone = 'ok' | 'warn' | 'error' | 'pending';
 
 function Badge({ tone, label }: { tone: Tone; label: string }): ReactElement {
-  const icon: IconName = tone === 'ok' ? 'check' : tone === 'warn' ? 'warning' : tone === 'error' ? 'error' : 'dot';
+  const icon: IconName = tone === 'ok' ? 'check' : tone === 'warn' ? 'warning' : tone === 'error' ? 'error' : 'pending';
   return (
     <li className={`badge badge-${tone}`}>
       <Icon name={icon} size={14} />

@@ -11,7 +11,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
-import { WIZARD_STEPS, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
+import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
 import { countsByStep } from './findings-index';
 import { clientNameOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
@@ -169,7 +169,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     const active = document.activeElement;
     if (!mountedOnce.current) {
       mountedOnce.current = true;
-      if (active !== null && active !== document.body && active.id !== 'main-content') return;
+      if (!hasNavigatedInApp() || (active !== null && active !== document.body && active.id !== 'main-content')) return;
     }
     stepHeading.current?.focus();
   }, [step]);

@@ -154,7 +154,7 @@ export function KeysStep({ profile, environment, metadata, findings, setMetadata
         <SelectField
           id="field-signing-alg"
           label="Signing algorithm"
-          help={`The algorithm your client assertions are signed with (token_endpoint_auth_signing_alg).${keys?.algNote !== undefined ? ` ${keys.algNote}` : ''}`}
+          help={`The algorithm your client assertions are signed with (token_endpoint_auth_signing_alg).${keys?.algsPublished === false ? ' The provider does not publish its list; see the note below.' : ''}`}
           path="token_endpoint_auth_signing_alg"
           findings={findings}
           value={textOf(metadata, 'token_endpoint_auth_signing_alg')}

@@ -196,7 +196,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await page.locator('[data-app-state="ready"]').waitFor();
       },
       async screenshot(name) {
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+        // Transitions finished, so a theme switch just before is fully applied in the picture.
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
       },
       async seriousAxeViolations() {
         const results = await new AxeBuilder({ page }).analyze();

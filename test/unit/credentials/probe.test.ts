@@ -17,6 +17,8 @@ let fx: Fixture;
 let service: CredentialService;
 /** Requests the token endpoint received: method, content type and form. */
 const seen: { method: string; contentType: string; form: URLSearchParams }[] = [];
+/** The JWK Set the provider fetched from the registration's jwks_uri (a snapshot: providers cache). */
+let providerJwks: ReturnType<typeof toJwks>;
 
 function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new Promise((resolve) => {
@@ -38,8 +40,7 @@ const tokenEndpoint: Handler = (req, res) => {
     if (form.get('grant_type') !== 'authorization_code') return reply(400, { error: 'unsupported_grant_type' });
     if (form.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE) return reply(400, { error: 'invalid_request' });
     try {
-      const records = fx.store.read().registrations[fx.regId]!.keys.map(parseKeyRecord);
-      const jwks = createLocalJWKSet(toJwks(publishedSet(records, fx.clock.now())) as never);
+      const jwks = createLocalJWKSet(providerJwks as never);
       await jwtVerify(form.get('client_assertion') ?? '', jwks, { audience: server.url('/token'), issuer: CLIENT_ID, subject: CLIENT_ID, typ: 'JWT', currentDate: fx.clock.now() });
     } catch {
       return reply(401, { error: 'invalid_client', error_description: 'JWT is not valid' });
@@ -59,7 +60,7 @@ beforeAll(async () => {
       '/token': tokenEndpoint,
       '/cc-only': json({ error: 'unsupported_grant_type' }, {}, 400),
       '/moved': redirect('https://localhost:1/elsewhere', 301),
-      '/html': (req, res) => html('<html><body>Service unavailable</body></html>')(req, res, { requestIndex: 0 }),
+      '/html': html('<html><body>Service unavailable</body></html>'),
       '/huge': hugeBody(1024 * 1024),
       '/hang': neverAnswer,
       '/ok': json({ access_token: 'x' }),
@@ -76,6 +77,7 @@ beforeEach(async () => {
   await fx.addKey(fx.regId, 'ES256', 'active');
   fx.store.update((s) => void (s.registrations[fx.regId]!.metadata.redirect_uris = ['https://app.example.org/cb']));
   await service.save(fx.regId, { clientId: CLIENT_ID, secret: 'not-used-by-private-key-jwt' });
+  providerJwks = toJwks(publishedSet(fx.store.read().registrations[fx.regId]!.keys.map(parseKeyRecord), fx.clock.now()));
 });
 afterEach(async () => {
   await fx.cleanup();
@@ -97,8 +99,7 @@ describe('token endpoint probe', () => {
   });
 
   it('refused: a key the provider does not know gives invalid_client with what to check', async () => {
-    // Rotate locally without publishing: the new active key is not in the server's view of the JWKS.
-    const published = fx.store.read().registrations[fx.regId]!.keys;
+    // Rotate locally without waiting for the provider to fetch the new JWKS: it still knows only the old key.
     await fx.addKey(fx.regId, 'ES256', 'next');
     fx.store.update((s) => {
       const keys = s.registrations[fx.regId]!.keys;
@@ -107,7 +108,7 @@ describe('token endpoint probe', () => {
       keys[0]!.removeAfter = '2020-01-02T00:00:00.000Z';
       keys[1]!.state = 'active';
     });
-    expect(published).toHaveLength(1);
+    expect(providerJwks.keys).toHaveLength(1);
     const probe = await service.probe(fx.regId, { audience: server.url('/token') });
     expect(probe).toMatchObject({ verdict: 'refused', status: 401, error: 'invalid_client', errorDescription: 'JWT is not valid', checks: [...REFUSED_CHECKS] });
   });

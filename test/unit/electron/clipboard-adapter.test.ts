@@ -56,6 +56,16 @@ describe('clipboard adapter', () => {
     expect(board.text).toBe('');
   });
 
+  it('takes a per-call delay for a secret', async () => {
+    const board = memoryClipboard();
+    const timers = manualTimers();
+    const port = createClipboardAdapter({ clipboard: board, timers, clearAfterMs: 30_000 });
+    expect(await port.copySecret('s3cr3t', 5_000)).toEqual({ clearsAfterMs: 5_000 });
+    expect(timers.lastDelay).toBe(5_000);
+    await timers.fire();
+    expect(board.text).toBe('');
+  });
+
   it('leaves alone whatever the user copied after the secret', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();

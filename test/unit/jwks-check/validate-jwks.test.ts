@@ -115,4 +115,15 @@ describe('validateJwks — examples', () => {
     const short = { ...ec, kid: 'x', x: Buffer.from(ec.x as string, 'base64url').subarray(1).toString('base64url') };
     expect(validateJwks({ keys: [short] }).find((c) => c.id === 'body.ec-point')?.status).toBe('fail');
   });
+
+  it('copes with 10,000 keys and with nesting deeper than the stack', () => {
+    const many = { keys: Array.from({ length: 10_000 }, (_, i) => ({ ...rsa, kid: `k${i % 9_999}` })) };
+    const started = Date.now();
+    const checks = validateJwks(many, { profileAlg: 'RS256' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(checks.find((c) => c.id === 'keys.kid-unique')?.status).toBe('fail');
+    expect(JSON.stringify(checks).length).toBeLessThan(200_000);
+    const deep = JSON.parse(`{"keys":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`) as unknown;
+    expect(validateJwks(deep)[0]).toMatchObject({ id: 'body.jwk-set', status: 'fail' });
+  });
 });

@@ -1,0 +1,177 @@
+// `credentials` and `assertion` through the real CLI, each step a fresh process, against the real
+// Secret Service: save, read back, replace, a failed replace without a keychain, delete; the
+// secret never in argv, output (without --reveal), logs or the data folder.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientSecretAccount } from '../../core/credentials';
+import { createKeyService, PERMISSIVE_KEY_POLICY, toJwks } from '../../core/keys';
+import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
+import { createOsKeychain } from '../../core/storage/os-keychain';
+import { openSettingsStore } from '../../core/storage/settings-store';
+import { runCli } from '../support/run-cli';
+
+const SERVICE = `oidc-onboard-test-cli-cred-${randomUUID()}`;
+const SECRET = 'cli-S3cret-first-0123456789';
+const NEW_SECRET = 'cli-S3cret-rotated-9876543210';
+const THIRD_SECRET = 'cli-S3cret-never-saved-55555';
+const NO_BUS = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+const vault = createOsKeychain({ service: SERVICE });
+let dataDir: string;
+let regId: string;
+
+const cli = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  runCli([...args, '--data-dir', dataDir], { ...options, env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE, ...options.env } });
+
+async function filesUnder(dir: string): Promise<{ path: string; content: Buffer }[]> {
+  const out: { path: string; content: Buffer }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(full)));
+    else out.push({ path: full, content: await readFile(full) });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-cli-cred-'));
+  const created = await cli(['new', '--profile', 'nhs-cis2', '--environment', 'int', '--name', 'CLI App', '--json']);
+  expect(created.code).toBe(0);
+  regId = created.json<{ id: string }>().id;
+});
+afterAll(async () => {
+  for (const clientId of ['first-client', 'second-client', 'third-client']) await vault.delete(clientSecretAccount(regId, clientId)).catch(() => undefined);
+  const settings = openSettingsStore({ dataDir, clock: systemClock }).read();
+  for (const key of settings.registrations[regId]?.keys ?? []) await vault.delete(`key:${regId}:${String(key.kid)}`).catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('oidc-onboard credentials', () => {
+  it('saves from stdin (trailing newline trimmed) without ever printing or logging the secret', async () => {
+    const run = await cli(['credentials', 'save', regId, '--client-id', 'first-client', '--notes', 'from NHS', '--json'], {
+      stdin: `${SECRET}\n`,
+      env: { OIDC_ONBOARD_LOG_LEVEL: 'debug' },
+    });
+    expect(run.stderr).not.toContain(SECRET);
+    expect(run.stdout).not.toContain(SECRET);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ clientId: 'first-client', hasSecret: true, account: `client-secret:${regId}:first-client`, service: SERVICE, replaced: false });
+    // The CLI logged the save (debug level) — without the secret.
+    expect(run.stderr).toContain('credentials saved');
+    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBe(SECRET);
+  });
+
+  it('shows the credentials from a fresh process without the secret, and the exact secret only with --reveal', async () => {
+    const shown = await cli(['credentials', 'show', regId, '--json']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).not.toContain(SECRET);
+    const view = shown.json<Record<string, unknown>>();
+    expect(Object.keys(view).sort()).toEqual(['account', 'clientId', 'hasSecret', 'notes', 'receivedAt', 'registrationId', 'service', 'storedIn']);
+    expect(view).toMatchObject({ clientId: 'first-client', notes: 'from NHS', storedIn: 'Secret Service (GNOME Keyring)' });
+
+    const human = await cli(['credentials', 'show', regId]);
+    expect(human.stdout).toContain('add --reveal');
+    expect(human.stdout + human.stderr).not.toContain(SECRET);
+
+    const revealed = await cli(['credentials', 'show', regId, '--reveal', '--json']);
+    expect(revealed.code).toBe(0);
+    expect(revealed.json<{ secret: string }>().secret).toBe(SECRET);
+    expect((await cli(['credentials', 'show', regId, '--reveal'])).stdout).toContain(`Secret:        ${SECRET}\n`);
+  });
+
+  it('refuses an empty stdin, a secret in argv and unknown actions with exit 2', async () => {
+    for (const stdin of ['', '\n', '\r\n']) {
+      const run = await cli(['credentials', 'save', regId, '--client-id', 'x', '--yes'], { stdin });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('stdin');
+    }
+    expect((await cli(['credentials', 'save', regId, '--client-id', 'x', '--secret', 'argv-secret'], { stdin: 'x' })).code).toBe(2);
+    expect((await cli(['credentials', 'frob', regId])).code).toBe(2);
+    expect((await cli(['credentials', 'save', regId], { stdin: 'x' })).code).toBe(2);
+    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBe(SECRET);
+  });
+
+  it('replaces only with --yes; a new Client ID moves the keychain item', async () => {
+    const refused = await cli(['credentials', 'save', regId, '--client-id', 'second-client'], { stdin: NEW_SECRET });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    const replaced = await cli(['credentials', 'save', regId, '--client-id', 'second-client', '--yes'], { stdin: `${NEW_SECRET}\r\n` });
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('Replaced');
+    expect(replaced.stdout).not.toContain(NEW_SECRET);
+    expect((await cli(['credentials', 'show', regId, '--reveal', '--json'])).json<{ secret: string; clientId: string }>()).toMatchObject({ secret: NEW_SECRET, clientId: 'second-client' });
+    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBeUndefined();
+  });
+
+  it('without a keychain: exit 3 with guidance, nothing written, the saved secret untouched', async () => {
+    const configBefore = await readFile(path.join(dataDir, 'config.json'), 'utf8');
+    const failed = await cli(['credentials', 'save', regId, '--client-id', 'third-client', '--yes'], { stdin: THIRD_SECRET, env: NO_BUS });
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toContain('KEYCHAIN_UNAVAILABLE');
+    expect(failed.stderr).toContain('gnome-keyring-daemon --unlock');
+    expect(failed.stderr).toContain('Nothing was changed');
+    expect(await readFile(path.join(dataDir, 'config.json'), 'utf8')).toBe(configBefore);
+
+    const json = await cli(['credentials', 'save', regId, '--client-id', 'second-client', '--yes', '--json'], { stdin: THIRD_SECRET, env: NO_BUS });
+    expect(json.code).toBe(3);
+    expect(json.json<{ error: { code: string } }>().error.code).toBe('KEYCHAIN_UNAVAILABLE');
+
+    expect((await cli(['credentials', 'show', regId, '--reveal'], { env: NO_BUS })).code).toBe(3);
+    // Showing the non-secret part needs no keychain.
+    expect((await cli(['credentials', 'show', regId], { env: NO_BUS })).code).toBe(0);
+
+    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBe(NEW_SECRET);
+    expect(await vault.get(clientSecretAccount(regId, 'third-client'))).toBeUndefined();
+    expect((await cli(['credentials', 'show', regId, '--reveal', '--json'])).json<{ secret: string; clientId: string }>()).toMatchObject({ secret: NEW_SECRET, clientId: 'second-client' });
+  });
+
+  it('never writes a secret into the data folder', async () => {
+    const files = await filesUnder(dataDir);
+    expect(files.some((f) => f.path.endsWith('config.json'))).toBe(true);
+    for (const file of files) for (const secret of [SECRET, NEW_SECRET, THIRD_SECRET]) expect(file.content.includes(secret), file.path).toBe(false);
+  });
+
+  it('signs a client assertion with the active key that verifies against the published JWKS', async () => {
+    // The key is generated in-process through the keys service (no CLI for it here), as the app would.
+    const store = openSettingsStore({ dataDir, clock: systemClock });
+    const keys = createKeyService({ dataDir, vault, clock: systemClock, random: cryptoRandom, logger: silentLogger });
+    const noKey = await cli(['assertion', regId, '--json']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.json<{ error: { details: { reason: string } } }>().error.details.reason).toBe('no-active-key');
+
+    const { record } = await keys.generate(regId, { alg: 'RS256', size: 2048, policy: PERMISSIVE_KEY_POLICY, state: 'active' });
+    store.update((s) => void s.registrations[regId]!.keys.push(record));
+
+    const run = await cli(['assertion', regId, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = run.json<{ jwt: string; curl: string; claims: { aud: string } }>();
+    const aud = 'https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/access_token';
+    expect(Object.keys(decodeProtectedHeader(result.jwt)).sort()).toEqual(['alg', 'kid', 'typ']);
+    expect(Object.keys(decodeJwt(result.jwt)).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sub']);
+    await jwtVerify(result.jwt, createLocalJWKSet(toJwks([record]) as never), { audience: aud, issuer: 'second-client', subject: 'second-client', typ: 'JWT' });
+    expect(result.curl).toContain(`client_assertion=${result.jwt}`);
+
+    const custom = await cli(['assertion', regId, '--aud', 'https://localhost:9443/token', '--lifetime', '120']);
+    expect(custom.code).toBe(0);
+    expect(custom.stdout).toContain('curl -X POST https://localhost:9443/token -d grant_type=authorization_code');
+    expect(custom.stdout).not.toContain(NEW_SECRET);
+    expect((await cli(['assertion', regId, '--lifetime', '301'])).code).toBe(2);
+    expect((await cli(['assertion', regId], { env: NO_BUS })).code).toBe(3);
+  });
+
+  it('deletes only with --yes', async () => {
+    expect((await cli(['credentials', 'delete', regId])).code).toBe(2);
+    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBe(NEW_SECRET);
+    const deleted = await cli(['credentials', 'delete', regId, '--yes', '--json']);
+    expect(deleted.code).toBe(0);
+    expect(deleted.json()).toEqual({ registrationId: regId, clientId: 'second-client', keychainItemRemoved: true });
+    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBeUndefined();
+    const gone = await cli(['credentials', 'show', regId]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('No credentials');
+  });
+});

@@ -1,0 +1,138 @@
+// `oidc-onboard keys …` end to end on the real keychain: generate, list, publish, export,
+// import, rotate, retire, delete — and no private material ever lands in the data folder.
+import { execFileSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { compactDecrypt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
+
+let dataDir: string;
+const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-keys-${process.pid}` };
+const cli = (args: string[], stdin?: string, extraEnv: NodeJS.ProcessEnv = {}) =>
+  runCli([...args, '--data-dir', dataDir], { env: { ...env, ...extraEnv }, ...(stdin === undefined ? {} : { stdin }) });
+const PASSPHRASE = 'orbit-candle-meadow-42';
+type Jwks = { keys: { kid: string; kty: string; n?: string; e?: string; d?: string }[] };
+type Ring = { records: { kid: string; state: string; thumbprint: string }[]; published: string[] };
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-cli-keys-'));
+  await cli(['new', '--profile', 'nhs-api-platform', '--environment', 'int', '--name', 'Backend API']);
+  await cli(['new', '--profile', 'nhs-api-platform', '--environment', 'live', '--name', 'Backend API']);
+});
+afterAll(async () => {
+  for (const id of ['backend-api-int', 'backend-api-live']) {
+    const ring = (await cli(['keys', 'list', id, '--json'])).json<Ring>();
+    for (const r of ring.records) await cli(['keys', 'delete', id, '--kid', r.kid, '--yes']);
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('keys commands', () => {
+  let kid = '';
+
+  it('generates with the profile defaults and lists the key as active and published', async () => {
+    const run = await cli(['keys', 'generate', 'backend-api-int', '--size', '2048', '--json']);
+    expect(run.code).toBe(0);
+    const { record } = run.json<{ record: { kid: string; alg: string; state: string; thumbprint: string } }>();
+    expect(record).toMatchObject({ alg: 'RS512', state: 'active' });
+    expect(record.kid).toBe(record.thumbprint);
+    kid = record.kid;
+    const ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
+    expect(ring.published).toEqual([kid]);
+  });
+
+  it('refuses an algorithm the profile does not allow (exit 2)', async () => {
+    const run = await cli(['keys', 'generate', 'backend-api-int', '--alg', 'ES256']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('RS512');
+  });
+
+  it('prints the public JWKS and PEM, public members only', async () => {
+    const jwks = JSON.parse((await cli(['keys', 'jwks', 'backend-api-int'])).stdout) as Jwks;
+    expect(jwks.keys.map((k) => k.kid)).toEqual([kid]);
+    expect(Object.keys(jwks.keys[0]!).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+    const out = path.join(dataDir, 'published.json');
+    expect((await cli(['keys', 'jwks', 'backend-api-int', '--out', out])).code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8'))).toEqual(jwks);
+    const pem = (await cli(['keys', 'public-pem', 'backend-api-int'])).stdout;
+    expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(createPublicKey(pem).export({ format: 'jwk' }).n).toBe(jwks.keys[0]!.n);
+  });
+
+  it('exports encrypted PKCS#8 that OpenSSL opens, and a JWE that jose decrypts, both mode 0600', async () => {
+    const p8 = path.join(dataDir, 'export.p8.pem');
+    const run = await cli(['keys', 'export-private', 'backend-api-int', '--kid', kid, '--format', 'pkcs8', '--out', p8], `${PASSPHRASE}\n`);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await stat(p8)).mode & 0o777).toBe(0o600);
+    const publicPem = execFileSync('openssl', ['pkey', '-in', p8, '-passin', `pass:${PASSPHRASE}`, '-pubout'], { encoding: 'utf8' });
+    expect(publicPem).toBe((await cli(['keys', 'public-pem', 'backend-api-int'])).stdout);
+
+    const jwe = path.join(dataDir, 'export.jwe');
+    expect((await cli(['keys', 'export-private', 'backend-api-int', '--kid', kid, '--format', 'jwe', '--out', jwe], PASSPHRASE)).code).toBe(0);
+    const { plaintext } = await compactDecrypt(await readFile(jwe, 'utf8'), new TextEncoder().encode(PASSPHRASE), {
+      keyManagementAlgorithms: ['PBES2-HS512+A256KW'],
+      maxPBES2Count: 1_000_000,
+    });
+    expect(JSON.parse(new TextDecoder().decode(plaintext))).toMatchObject({ kid, d: expect.any(String) });
+  });
+
+  it('refuses a private export without a passphrase (2) or with a weak one', async () => {
+    const out = path.join(dataDir, 'never.pem');
+    expect((await cli(['keys', 'export-private', 'backend-api-int', '--kid', kid, '--format', 'pkcs8', '--out', out], '')).code).toBe(2);
+    expect((await cli(['keys', 'export-private', 'backend-api-int', '--kid', kid, '--format', 'pkcs8', '--out', out], 'short')).code).toBe(2);
+    await expect(stat(out)).rejects.toThrow();
+  });
+
+  it('imports its own encrypted export into another registration, with the passphrase on stdin', async () => {
+    const run = await cli(['keys', 'import', 'backend-api-live', path.join(dataDir, 'export.p8.pem'), '--json'], PASSPHRASE);
+    expect(run.code).toBe(0);
+    expect(run.json<{ record: { thumbprint: string } }>().record.thumbprint).toBe(kid);
+    const wrong = await cli(['keys', 'import', 'backend-api-live', path.join(dataDir, 'export.p8.pem')], 'wrong-passphrase-entirely');
+    expect(wrong.code).toBe(1);
+  });
+
+  it('rotates: a next key is generated and published, then activated; the old one retires', async () => {
+    const generated = (await cli(['keys', 'rotate', 'backend-api-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
+    expect(generated).toMatchObject({ action: 'generated', record: { state: 'next' } });
+    let ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
+    expect(ring.published.sort()).toEqual([kid, generated.record.kid].sort());
+    const activated = (await cli(['keys', 'rotate', 'backend-api-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
+    expect(activated).toMatchObject({ action: 'activated', record: { kid: generated.record.kid, state: 'active' } });
+    ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
+    expect(ring.records.find((r) => r.kid === kid)?.state).toBe('retired');
+    expect(ring.published).toContain(kid); // still inside its grace period
+    expect((await cli(['keys', 'retire', 'backend-api-int', '--kid', 'nope'])).code).toBe(2);
+  });
+
+  it('deletes only with --yes', async () => {
+    expect((await cli(['keys', 'delete', 'backend-api-int', '--kid', kid])).code).toBe(2);
+    expect((await cli(['keys', 'delete', 'backend-api-int', '--kid', kid, '--yes'])).code).toBe(0);
+    const ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
+    expect(ring.records.map((r) => r.kid)).not.toContain(kid);
+  });
+
+  it('exits 3 with guidance and writes nothing when the keychain is unavailable', async () => {
+    const before = (await allFiles(dataDir)).sort();
+    const run = await cli(['keys', 'generate', 'backend-api-live', '--size', '2048'], undefined, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('gnome-keyring-daemon');
+    expect((await allFiles(dataDir)).sort()).toEqual(before);
+  });
+
+  it('left no private key material anywhere in the data folder (exports aside)', async () => {
+    for (const file of await allFiles(dataDir)) {
+      if (file.includes('export.')) continue;
+      const text = await readFile(file, 'latin1');
+      expect(text, file).not.toContain('PRIVATE KEY');
+      expect(text, file).not.toMatch(/"d"\s*:/);
+    }
+  });
+});

@@ -1,0 +1,132 @@
+// The diagnostics bundle: everything support needs, no secret anywhere (unzipped and scanned),
+// deterministic, written atomically with mode 0600.
+import { mkdir, readdir, stat, writeFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientSecretAccount } from '../../../core/credentials';
+import { collectDiagnostics, DIAGNOSTICS_FORMAT, writeDiagnosticsBundle, type DiagnosticsDeps, type DiagnosticsReport } from '../../../core/diagnostics';
+import { dataKeyAccount } from '../../../core/keys';
+import { APP_VERSION } from '../../../core/app/version';
+import { createFixture, faultyVault, rejection, type Fixture } from '../credentials/helpers';
+
+const SECRET = 'Cl13nt-s3cret-that-must-never-leak';
+let fx: Fixture;
+let deps: DiagnosticsDeps;
+let dataKey: string;
+
+beforeEach(async () => {
+  fx = await createFixture();
+  deps = { store: fx.store, vault: fx.vault, clock: fx.clock, logger: fx.logger, dataDir: fx.dataDir };
+  await fx.service().save(fx.regId, { clientId: 'diag-client', secret: SECRET, notes: 'private note' });
+  const key = await fx.addKey(fx.regId, 'RS256', 'active');
+  dataKey = (await fx.vault.get(dataKeyAccount(fx.regId, key.kid)))!;
+  expect(dataKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  // An app log where a careless line leaked the secret, a data key and a form body.
+  await mkdir(path.join(fx.dataDir, 'logs'));
+  const lines = [];
+  for (let i = 0; i < 500; i += 1) lines.push(JSON.stringify({ time: '2026-11-27T11:00:00.000Z', level: 'info', message: `line ${i}` }));
+  lines.push(JSON.stringify({ level: 'error', message: `token request failed with client_secret ${SECRET}` }));
+  lines.push(JSON.stringify({ level: 'warn', message: `body client_secret=${encodeURIComponent(SECRET)}&x=1 key ${dataKey}` }));
+  lines.push(JSON.stringify({ level: 'info', message: 'last line' }));
+  await writeFile(path.join(fx.dataDir, 'logs', 'main.log'), lines.join('\n') + '\n');
+  await writeFile(path.join(fx.dataDir, 'logs', 'notes.txt'), SECRET);
+});
+afterEach(async () => {
+  await fx.cleanup();
+});
+
+function unzip(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+describe('diagnostics bundle', () => {
+  it('holds versions, OS, keychain probe, registrations\' public state and log tails — and no secret', async () => {
+    const out = path.join(fx.dataDir, 'support', 'bundle.zip');
+    await mkdir(path.dirname(out));
+    const result = await writeDiagnosticsBundle(deps, out);
+    expect(result).toMatchObject({ path: out, entries: ['diagnostics.json', 'logs/main.log'], warnings: [] });
+    const bytes = await readFile(out);
+    expect(result.size).toBe(bytes.length);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+
+    const files = unzip(bytes);
+    expect(Object.keys(files)).toEqual(['diagnostics.json', 'logs/main.log']);
+    for (const [name, text] of Object.entries(files)) {
+      expect(text, name).not.toContain(SECRET);
+      expect(text, name).not.toContain(encodeURIComponent(SECRET));
+      expect(text, name).not.toContain(dataKey);
+      expect(text, name).not.toContain('private note');
+    }
+    expect(bytes.includes(SECRET)).toBe(false);
+
+    const report = JSON.parse(files['diagnostics.json']!) as DiagnosticsReport;
+    expect(report).toMatchObject({
+      format: DIAGNOSTICS_FORMAT,
+      version: 1,
+      createdAt: fx.clock.now().toISOString(),
+      app: { version: APP_VERSION },
+      runtime: { node: process.versions.node },
+      os: { platform: process.platform, arch: process.arch },
+      keychain: { backend: 'Secret Service (GNOME Keyring)', service: fx.vault.service, probe: { available: true } },
+      settings: { schemaVersion: 2, readOnly: false },
+      redaction: { knownSecrets: 2, keychainRead: true },
+    });
+    const registration = report.registrations.find((r) => r.id === fx.regId)!;
+    expect(registration).toMatchObject({ provider: 'nhs-cis2', environment: 'int', credentials: { clientId: 'diag-client', receivedAt: fx.clock.now().toISOString(), hasSecret: true } });
+    expect(Object.keys(registration.credentials as object).sort()).toEqual(['clientId', 'hasSecret', 'receivedAt']);
+    const [key] = registration.keys as Record<string, unknown>[];
+    expect(key).toMatchObject({ state: 'active', alg: 'RS256', custody: 'keychain', publicJwk: { kty: 'RSA', use: 'sig' } });
+    expect(Object.keys(key!.publicJwk as object).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+
+    // Last 200 lines of the log, redacted; error lines collected.
+    const tail = report.logs.find((l) => l.file === 'main.log')!;
+    expect(tail.lines).toHaveLength(200);
+    expect(tail.lines.at(-1)).toContain('last line');
+    expect(tail.lines[0]).toContain('line 303');
+    expect(report.recentErrors).toEqual([expect.stringContaining('token request failed with client_secret [REDACTED]')]);
+    expect(files['logs/main.log']!.trimEnd().split('\n')).toEqual(tail.lines);
+  });
+
+  it('is deterministic for the same state and clock, and replaces an existing file atomically', async () => {
+    const out = path.join(fx.dataDir, 'bundle.zip');
+    await writeFile(out, 'old content');
+    const first = await writeDiagnosticsBundle(deps, out);
+    const firstBytes = await readFile(out);
+    const second = await writeDiagnosticsBundle(deps, out);
+    expect(second.sha256).toBe(first.sha256);
+    expect(await readFile(out)).toEqual(firstBytes);
+    expect((await readdir(fx.dataDir)).filter((name) => name.includes('.tmp'))).toEqual([]);
+  });
+
+  it('fails with STORAGE_WRITE_FAILED and leaves nothing when the target folder is missing', async () => {
+    const out = path.join(fx.dataDir, 'missing-dir', 'bundle.zip');
+    const error = await rejection(writeDiagnosticsBundle(deps, out));
+    expect(error.code).toBe('STORAGE_WRITE_FAILED');
+    await expect(stat(path.dirname(out))).rejects.toThrow();
+  });
+
+  it('still produces a bundle when the keychain is unavailable, says so, and leaves the logs out (they could not be masked)', async () => {
+    const broken = faultyVault(fx.vault, new Set(['get', 'set', 'delete']));
+    const out = path.join(fx.dataDir, 'no-keychain.zip');
+    const result = await writeDiagnosticsBundle({ ...deps, vault: broken }, out);
+    expect(result.warnings).toHaveLength(2);
+    expect(result.entries).toEqual(['diagnostics.json']);
+    const files = unzip(await readFile(out));
+    const report = JSON.parse(files['diagnostics.json']!) as DiagnosticsReport;
+    expect(report.keychain.probe.available).toBe(false);
+    expect(report.redaction).toEqual({ knownSecrets: 0, keychainRead: false });
+    expect(report.logs).toEqual([]);
+    expect(report.recentErrors).toEqual([]);
+    expect(report.logsOmitted).toMatch(/could not be masked/);
+    expect(report.registrations).toHaveLength(1);
+    for (const text of Object.values(files)) expect(text).not.toContain(SECRET);
+  });
+
+  it('reads the stored secrets only to mask them: collectDiagnostics never returns one in the report', async () => {
+    const { report, secrets } = await collectDiagnostics(deps);
+    expect(secrets.sort()).toEqual([SECRET, dataKey].sort());
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'diag-client'))).toBe(SECRET);
+  });
+});
