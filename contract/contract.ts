@@ -6,6 +6,7 @@
 import * as app from './operations/app';
 import * as registrations from './operations/registrations';
 import * as keys from './operations/keys';
+import * as checks from './operations/checks';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -31,11 +32,18 @@ export const operations = {
   rotateKeys: keys.rotateKeys,
   retireKey: keys.retireKey,
   deleteKey: keys.deleteKey,
+  runCheck: checks.runCheck,
+  checkHistory: checks.checkHistory,
+  checkReport: checks.checkReport,
+  compareChecks: checks.compareChecks,
+  copyCheckMarkdown: checks.copyCheckMarkdown,
+  saveCheckReport: checks.saveCheckReport,
 } as const;
 
 /** Every main→renderer event, keyed by name (bridge method `on<Name>`). */
 export const events = {
   keyProgress: keys.keyProgress,
+  checkProgress: checks.checkProgress,
 } as const;
 
 /** The operations map type. */

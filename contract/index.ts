@@ -9,3 +9,5 @@ export type * from './types';
 export * from './schemas/findings';
 export * from './schemas/registration';
 export * from './schemas/keys';
+export * from './schemas/jwks-check';
+export { checkSummarySchema } from './operations/checks';

@@ -6,6 +6,7 @@
 import { AppError } from '../contract/errors';
 import type { AppServices } from '../core/app/services';
 import { profileSummary, registrationDetail, registrationSummary } from '../core/app/views';
+import { toHtml, toMarkdown } from '../core/jwks-check';
 import { describeExportFormats } from '../core/keys/export';
 import { hostingSnippets } from '../core/keys/hosting';
 import { ratePassphrase } from '../core/keys/passphrase';
@@ -33,7 +34,7 @@ export interface DesktopPorts {
 
 /** Builds the handler table; TypeScript refuses a missing operation. */
 export function createHandlers(services: AppServices, desktop: DesktopPorts): Handlers {
-  const { drafts, keys } = services;
+  const { drafts, keys, checks } = services;
   const publicText = (id: string, format: 'jwks' | 'spki-pem', kid?: string) => (format === 'jwks' ? keys.jwks(id) : keys.publicPem(id, kid));
 
   return {
@@ -104,5 +105,43 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     },
     retireKey: async ({ id, kid }) => keys.retire(id, kid),
     deleteKey: async ({ id, kid }) => keys.remove(id, kid, true),
+
+    runCheck: async ({ runId, url, registrationId, expectText, caPem, timeoutMs }, context) => {
+      const { report, summary } = await checks.run({
+        ...(url && { url }),
+        ...(registrationId && { registrationId }),
+        ...(expectText && { expectText }),
+        ...(caPem && { caPem }),
+        ...(timeoutMs && { timeoutMs }),
+        ...(context.signal && { signal: context.signal }),
+        onCheck: (check) => context.emit('checks:progress', { runId, check }),
+      });
+      return { report, markdown: toMarkdown(report), ...(summary && { summary }) };
+    },
+    checkHistory: async ({ id }) => checks.history(id),
+    checkReport: async ({ id, reportId }) => {
+      const report = await checks.report(id, reportId);
+      return { report, markdown: toMarkdown(report) };
+    },
+    compareChecks: async ({ id, before, after }) => {
+      const { diff, markdown } = await checks.compare(id, before, after);
+      return { ...diff, markdown };
+    },
+    copyCheckMarkdown: async ({ markdown }) => {
+      await desktop.writeClipboard(markdown);
+      return { copied: true };
+    },
+    saveCheckReport: async ({ report, format }) => {
+      const extension = format === 'markdown' ? 'md' : format;
+      const path = await desktop.chooseSavePath({
+        title: 'Save the jwks_uri check report',
+        defaultName: `jwks-check-${report.startedAt.slice(0, 10)}.${extension}`,
+        filters: [{ name: format.toUpperCase(), extensions: [extension] }],
+      });
+      if (path === undefined) return { saved: false };
+      const text = format === 'html' ? toHtml(report) : format === 'markdown' ? toMarkdown(report) : JSON.stringify(report, null, 2);
+      await saveTextFile(path, text, 0o644);
+      return { saved: true, path };
+    },
   };
 }

@@ -118,8 +118,8 @@ export const assertion: Command = {
     if (values.ca !== undefined && !values.probe) throw usageError('--ca is used only with --probe.', this.usage);
     let lifetimeSeconds: number | undefined;
     if (values.lifetime !== undefined) {
-      lifetimeSeconds = Number(values.lifetime);
       if (!/^\d+$/.test(values.lifetime)) throw usageError('--lifetime takes whole seconds (1-300).', this.usage);
+      lifetimeSeconds = Number(values.lifetime);
     }
     let passphrase: string | undefined;
     if (values['passphrase-stdin']) {

@@ -4,6 +4,7 @@
  */
 import type { AppInfo } from '../../contract/types';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
+import { createCheckService } from '../jwks-check/service';
 import { createKeyService } from '../keys/key-service';
 import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
@@ -30,6 +31,7 @@ export function createAppServices(ports: AppPorts) {
   const drafts = createDraftService({ store, clock: ports.clock });
   const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
   const keys = createRegistrationKeys({ store, keys: keyService, clock: ports.clock });
+  const checks = createCheckService({ dataDir: ports.dataDir, store, keyService, clock: ports.clock });
 
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
@@ -44,7 +46,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, keyService, keys, appInfo };
+  return { ports, store, drafts, keyService, keys, checks, appInfo };
 }
 
 /** The services object. */

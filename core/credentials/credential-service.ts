@@ -96,8 +96,6 @@ export interface CredentialService {
   reveal(registrationId: string): Promise<string>;
   /** Deletes the keychain item and the record; needs `{ confirm: true }`. */
   delete(registrationId: string, confirmation: Confirmation): Promise<DeleteResult>;
-  /** Every stored client secret, read only so diagnostics can redact them. */
-  knownSecrets(): Promise<string[]>;
   /** An RFC 7523 client assertion signed with the registration's active key (see `assertion.ts`). */
   assertion(registrationId: string, options?: ClientAssertionOptions): Promise<ClientAssertion>;
   /** Signs an assertion for the token endpoint and asks the endpoint whether it accepts it (network!). */
@@ -279,15 +277,6 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       });
     },
 
-    async knownSecrets() {
-      const secrets: string[] = [];
-      for (const [id, reg] of Object.entries(store.read().registrations)) {
-        if (!reg.credentials?.hasSecret) continue;
-        const secret = await vault.get(clientSecretAccount(id, reg.credentials.clientId));
-        if (secret !== undefined) secrets.push(secret);
-      }
-      return secrets;
-    },
 
     assertion: (registrationId, options) => createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options),
 

@@ -71,6 +71,7 @@ export interface DiagnosticsReport {
   logs: LogTail[];
   /** Why the log tails are missing, when they are (fail closed: secrets that cannot be read cannot be masked). */
   logsOmitted?: string;
+  /** `knownSecrets`: how many stored secrets were read to be masked by value. */
   redaction: { knownSecrets: number; keychainRead: boolean };
 }
 
@@ -167,8 +168,22 @@ function isErrorLine(line: string): boolean {
   }
 }
 
-/** Values of every secret we hold, read only to mask them. */
-async function knownSecrets(store: SettingsStore, vault: SecretVault): Promise<{ secrets: string[]; keychainRead: boolean }> {
+/**
+ * The forms a secret takes in text we collect: as is, URL/form-encoded (a logged request body),
+ * and each of those JSON-escaped once or twice (log lines are JSON, and may quote JSON).
+ * Longest first so no form is masked half-way.
+ */
+function secretForms(secret: string): string[] {
+  const escape = (text: string) => JSON.stringify(text).slice(1, -1);
+  const forms = new Set<string>();
+  for (const base of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+    forms.add(base).add(escape(base)).add(escape(escape(base)));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Values of every secret we hold (in every form they may appear in), read only to mask them. */
+async function knownSecrets(store: SettingsStore, vault: SecretVault): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
   const accounts: string[] = [];
   for (const registration of Object.values(store.read().registrations)) {
     if (registration.credentials?.hasSecret) accounts.push(clientSecretAccount(registration.id, registration.credentials.clientId));
@@ -177,14 +192,17 @@ async function knownSecrets(store: SettingsStore, vault: SecretVault): Promise<{
     }
   }
   const secrets: string[] = [];
+  let count = 0;
   try {
     for (const account of accounts) {
       const value = await vault.get(account);
-      if (value !== undefined) secrets.push(value);
+      if (value === undefined) continue;
+      count += 1;
+      secrets.push(...secretForms(value));
     }
-    return { secrets, keychainRead: true };
+    return { secrets, count, keychainRead: true };
   } catch {
-    return { secrets, keychainRead: accounts.length === 0 };
+    return { secrets, count, keychainRead: accounts.length === 0 };
   }
 }
 
@@ -193,8 +211,11 @@ function tildePath(p: string): string {
   return home !== '' && (p === home || p.startsWith(home + path.sep)) ? `~${p.slice(home.length)}` : p;
 }
 
-/** Collects the report (already redacted) and the log tails. Reads the keychain; writes nothing but the probe item it deletes. */
-export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsReport; secrets: string[] }> {
+/**
+ * Collects the report, already redacted. Reads the keychain (the stored secrets, only to mask
+ * them; they are never returned) and writes nothing but the probe item it deletes again.
+ */
+export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport> {
   const settings = deps.store.read();
   const [probe, logs, known] = await Promise.all([probeKeychain(deps.vault), readLogs(deps.dataDir), knownSecrets(deps.store, deps.vault)]);
   const redactLines = (lines: string[]) => lines.map((line) => redactText(line, known.secrets));
@@ -218,10 +239,10 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<{ repor
     recentErrors: redactedLogs.flatMap((tail) => tail.lines.filter(isErrorLine)).slice(-LOG_TAIL_LINES),
     logs: redactedLogs,
     ...(logsOmitted === undefined ? {} : { logsOmitted }),
-    redaction: { knownSecrets: known.secrets.length, keychainRead: known.keychainRead },
+    redaction: { knownSecrets: known.count, keychainRead: known.keychainRead },
   };
   // The whole document once more through the redactor: secret-looking members anywhere are masked.
-  return { report: JSON.parse(redactText(JSON.stringify(report), known.secrets)) as DiagnosticsReport, secrets: known.secrets };
+  return JSON.parse(redactText(JSON.stringify(report), known.secrets)) as DiagnosticsReport;
 }
 
 /**
@@ -231,12 +252,12 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<{ repor
  */
 export async function writeDiagnosticsBundle(deps: DiagnosticsDeps, outPath: string): Promise<DiagnosticsBundleResult> {
   const target = path.resolve(outPath);
-  const { report, secrets } = await collectDiagnostics(deps);
+  const report = await collectDiagnostics(deps);
   // A fixed mtime (the report's time) keeps the zip byte-identical for identical inputs.
   const mtime = new Date(report.createdAt);
   const entries: Zippable = { 'diagnostics.json': [strToU8(JSON.stringify(report, null, 2) + '\n'), { mtime }] };
   for (const tail of report.logs) {
-    entries[`logs/${tail.file}`] = [strToU8(tail.lines.map((line) => redactText(line, secrets)).join('\n') + '\n'), { mtime }];
+    entries[`logs/${tail.file}`] = [strToU8(tail.lines.join('\n') + '\n'), { mtime }];
   }
   const zip = zipSync(entries, { level: 6 });
   try {

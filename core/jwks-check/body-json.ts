@@ -4,7 +4,7 @@
  */
 import { redactText } from '../redact';
 import { makeCheck, shorten } from './check';
-import type { Check } from './report-schema';
+import type { Check } from '../../contract/schemas/jwks-check';
 
 /** The parsed body, when it is JSON, and the body.json check. */
 export interface ParsedBody {

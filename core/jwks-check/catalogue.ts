@@ -10,10 +10,11 @@
  */
 
 /** What a check looks at; reports are grouped by area. */
-export type CheckArea = 'url' | 'dns' | 'tls' | 'http' | 'headers' | 'limits' | 'body' | 'keys' | 'strength' | 'match' | 'consistency';
+export type { CheckArea } from '../../contract/schemas/jwks-check';
+import type { CheckArea } from '../../contract/schemas/jwks-check';
 
 /** Every area, in report order. */
-export const CHECK_AREAS: readonly CheckArea[] = ['url', 'dns', 'tls', 'http', 'headers', 'limits', 'body', 'keys', 'strength', 'match', 'consistency'];
+export { CHECK_AREAS } from '../../contract/schemas/jwks-check';
 
 /** Human names of the areas, for reports. */
 export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {

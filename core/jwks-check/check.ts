@@ -5,7 +5,7 @@
  * stays a plain member, it never reaches a prototype).
  */
 import { checkDefinition } from './catalogue';
-import type { Check, CheckStatus } from './report-schema';
+import type { Check, CheckStatus } from '../../contract/schemas/jwks-check';
 
 /** JWK members that hold private or symmetric key material (RFC 7518 §6.3.2, §6.4). */
 export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;

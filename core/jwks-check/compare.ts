@@ -2,7 +2,7 @@
  * Comparing two reports of the same URL (before/after a fix, developer's vs support's),
  * check by check: checks are keyed by their stable id.
  */
-import type { CheckStatus, JwksCheckReport, Verdict } from './report-schema';
+import type { CheckStatus, JwksCheckReport, Verdict } from '../../contract/schemas/jwks-check';
 
 /** What changed between two reports. */
 export interface ReportDiff {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { makeCheck, skipCheck } from './check';
-import type { Check } from './report-schema';
+import type { Check } from '../../contract/schemas/jwks-check';
 
 /** JSON with object members sorted, recursively. */
 export function canonicalJson(value: unknown): string {

@@ -6,7 +6,7 @@
 import { AREA_TITLES, CHECK_AREAS } from './catalogue';
 import { summariseEvidence } from './evidence-summary';
 import { statusMark } from './markdown';
-import type { Check, JwksCheckReport } from './report-schema';
+import type { Check, JwksCheckReport } from '../../contract/schemas/jwks-check';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function htmlEscape(text: string): string {

@@ -19,6 +19,6 @@ export {
   type CheckStatus,
   type JwksCheckReport,
   type Verdict,
-} from './report-schema';
+} from '../../contract/schemas/jwks-check';
 export { DEFAULT_JWKS_MAX_BODY_BYTES, DEFAULT_JWKS_TIMEOUT_MS, DEFAULT_REPLICAS, runJwksCheck, type JwksCheckOptions } from './run';
 export { validateJwks, VALIDATE_JWKS_IDS, type ValidateJwksOptions } from './validate-jwks';

@@ -7,7 +7,7 @@
 import { AREA_TITLES, CHECK_AREAS } from './catalogue';
 import type { ReportDiff } from './compare';
 import { summariseEvidence } from './evidence-summary';
-import type { Check, CheckStatus, JwksCheckReport } from './report-schema';
+import type { Check, CheckStatus, JwksCheckReport } from '../../contract/schemas/jwks-check';
 
 /** The mark of a status in text reports. */
 export function statusMark(status: CheckStatus): string {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWK } from 'jose';
 import type { Clock } from '../ports';
 import { has, makeCheck, own, shorten, skipCheck } from './check';
-import type { Check } from './report-schema';
+import type { Check } from '../../contract/schemas/jwks-check';
 import { keysOf } from './validate-jwks';
 
 /** What the caller expects to find at the URL. */

@@ -17,7 +17,7 @@ import { shorten, skipCheck } from './check';
 import { parseJsonBody } from './body-json';
 import { keySetFingerprint, replicasCheck, type ReplicaOutcome } from './consistency';
 import { matchChecks, MATCH_CHECK_IDS, type JwksExpectation } from './match-checks';
-import { verdictOf, type Check, type JwksCheckReport } from './report-schema';
+import { verdictOf, type Check, type JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { checksFromError, checksFromResult, type TransportContext } from './transport-checks';
 import { urlChecks } from './url-checks';
 import { VALIDATE_JWKS_IDS, validateJwks } from './validate-jwks';

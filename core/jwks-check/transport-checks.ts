@@ -10,7 +10,7 @@ import { redactText } from '../redact';
 import type { CertificateInfo, FetchHop, FetchResult, TrustStoreInfo } from '../net/types';
 import { checkDefinition } from './catalogue';
 import { makeCheck, shorten, skipCheck } from './check';
-import type { Check } from './report-schema';
+import type { Check } from '../../contract/schemas/jwks-check';
 
 /** Ids of the transport checks, in report order. */
 export const TRANSPORT_CHECK_IDS = [

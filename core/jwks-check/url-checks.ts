@@ -6,7 +6,7 @@
 import { isAppError } from '../../contract/errors';
 import { parseTargetUrl } from '../net/url-policy';
 import { makeCheck, shorten } from './check';
-import type { Check } from './report-schema';
+import type { Check } from '../../contract/schemas/jwks-check';
 
 /** Ids of {@link urlChecks}, in order. */
 export const URL_CHECK_IDS = ['url.syntax', 'url.https', 'url.no-fragment', 'url.no-userinfo'] as const;

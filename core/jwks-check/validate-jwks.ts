@@ -18,7 +18,7 @@ import {
   REQUIRED_MEMBERS,
   toBigInt,
 } from './jwk-facts';
-import type { Check, CheckStatus } from './report-schema';
+import type { Check, CheckStatus } from '../../contract/schemas/jwks-check';
 
 /** Options of {@link validateJwks}. */
 export interface ValidateJwksOptions {

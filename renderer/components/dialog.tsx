@@ -4,14 +4,18 @@
  */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
 
-/** A modal dialog shown while `open`; `onClose` runs on Escape or a Cancel button. */
+/** A modal dialog shown while `open`; `onClose` runs on Escape or a Cancel button. Mark the control to focus first with `data-autofocus`. */
 export function Dialog({ open, title, onClose, children, actions }: { open: boolean; title: string; onClose: () => void; children: ReactNode; actions: ReactNode }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first control; a dialog may name a safer one (Cancel on Delete).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

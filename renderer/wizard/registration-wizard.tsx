@@ -140,7 +140,7 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
           <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
             {busy ? 'Deleting…' : 'Delete registration'}
           </button>
-          <button type="button" className="button button-secondary" onClick={onClose} autoFocus>
+          <button type="button" className="button button-secondary" onClick={onClose} data-autofocus>
             Cancel
           </button>
         </>

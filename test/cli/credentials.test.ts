@@ -2,17 +2,19 @@
 // Secret Service: save, read back, replace, a failed replace without a keychain, delete; the
 // secret never in argv, output (without --reveal), logs or the data folder.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSecretAccount } from '../../core/credentials';
-import { createKeyService, PERMISSIVE_KEY_POLICY, toJwks } from '../../core/keys';
+import { createKeyService, PERMISSIVE_KEY_POLICY, toJwks, type KeyRecord } from '../../core/keys';
 import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { openSettingsStore } from '../../core/storage/settings-store';
 import { runCli } from '../support/run-cli';
+import { startHttpsServer } from '../support/hostile-server';
+import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 
 const SERVICE = `oidc-onboard-test-cli-cred-${randomUUID()}`;
 const SECRET = 'cli-S3cret-first-0123456789';
@@ -22,6 +24,7 @@ const NO_BUS = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 const vault = createOsKeychain({ service: SERVICE });
 let dataDir: string;
 let regId: string;
+let activeRecord: KeyRecord | undefined;
 
 const cli = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
   runCli([...args, '--data-dir', dataDir], { ...options, env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE, ...options.env } });
@@ -144,6 +147,7 @@ describe('oidc-onboard credentials', () => {
 
     const { record } = await keys.generate(regId, { alg: 'RS256', size: 2048, policy: PERMISSIVE_KEY_POLICY, state: 'active' });
     store.update((s) => void s.registrations[regId]!.keys.push(record));
+    activeRecord = record;
 
     const run = await cli(['assertion', regId, '--json']);
     expect(run.stderr).toBe('');
@@ -161,6 +165,44 @@ describe('oidc-onboard credentials', () => {
     expect(custom.stdout).not.toContain(NEW_SECRET);
     expect((await cli(['assertion', regId, '--lifetime', '301'])).code).toBe(2);
     expect((await cli(['assertion', regId], { env: NO_BUS })).code).toBe(3);
+  });
+
+  it('--probe posts the assertion to the token endpoint (a local provider trusting the published JWKS) and reports acceptance', async () => {
+    const pki = await getTestPki();
+    const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
+    const caFile = path.join(os.tmpdir(), `oidc-cli-ca-${randomUUID()}.pem`);
+    await writeFile(caFile, pki.caCertPem);
+    const jwks = createLocalJWKSet(toJwks([activeRecord!]) as never);
+    const server = await startHttpsServer({
+      cert: leaf.chainPem,
+      key: leaf.keyPem,
+      handler: (req, res) => {
+        let body = '';
+        req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        req.on('end', () => {
+          const form = new URLSearchParams(body);
+          jwtVerify(form.get('client_assertion') ?? '', jwks, { audience: server.url('/token'), issuer: 'second-client', subject: 'second-client', typ: 'JWT' }).then(
+            () => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}'),
+            () => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client","error_description":"JWT is not valid"}'),
+          );
+        });
+      },
+    });
+    try {
+      const accepted = await cli(['assertion', regId, '--aud', server.url('/token'), '--probe', '--ca', caFile, '--json']);
+      expect(accepted.code).toBe(0);
+      expect(accepted.json<{ probe: { verdict: string; error: string } }>().probe).toMatchObject({ verdict: 'accepted', error: 'invalid_grant' });
+      // Signed for another audience: the provider refuses, and the CLI exits 1 with what to check.
+      const refused = await cli(['assertion', regId, '--aud', server.url('/other'), '--probe', '--ca', caFile]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('REFUSED');
+      expect(refused.stdout).toContain('aud is exactly the token endpoint');
+      // Without the test CA the TLS check fails closed: an environment error.
+      expect((await cli(['assertion', regId, '--aud', server.url('/token'), '--probe'])).code).toBe(3);
+    } finally {
+      await server.close();
+      await rm(caFile, { force: true });
+    }
   });
 
   it('deletes only with --yes', async () => {

@@ -103,8 +103,8 @@ export interface AppDriver {
   origin: string;
   /** Opens the app at a hash route (e.g. `#/about`) and waits until React has rendered. */
   open(hash?: string): Promise<void>;
-  /** Saves a full-page screenshot to test-artefacts/screenshots/<name>.png. */
-  screenshot(name: string): Promise<void>;
+  /** Saves a screenshot to test-artefacts/screenshots/<name>.png (full page unless `fullPage: false`, e.g. for a modal). */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Runs axe and returns the serious and critical violations (ids with their targets). */
   seriousAxeViolations(): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]>;
 }
@@ -195,9 +195,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await page.goto(`${staticServer.origin}/index.html${hash}`);
         await page.locator('[data-app-state="ready"]').waitFor();
       },
-      async screenshot(name) {
+      async screenshot(name, options = {}) {
         // Transitions finished, so a theme switch just before is fully applied in the picture.
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
       },
       async seriousAxeViolations() {
         const results = await new AxeBuilder({ page }).analyze();

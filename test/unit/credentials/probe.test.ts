@@ -167,6 +167,6 @@ describe('judging answers', () => {
   it('keeps server text short and printable', () => {
     const judged = judgeProbeAnswer({ status: 400, contentType: 'application/json', location: undefined, body: JSON.stringify({ error: 'invalid_client', error_description: `bad\u001b[31m${'x'.repeat(2000)}` }) });
     expect(judged.errorDescription!.length).toBeLessThanOrEqual(501);
-    expect(judged.errorDescription).not.toMatch(/\u001b/);
+    expect(judged.errorDescription).not.toContain('\u001b');
   });
 });

@@ -88,6 +88,20 @@ describe('diagnostics bundle', () => {
     expect(files['logs/main.log']!.trimEnd().split('\n')).toEqual(tail.lines);
   });
 
+  it('masks a secret with quotes, spaces and ampersands in every form a log line may hold it (plain, encoded, JSON-escaped twice)', async () => {
+    const tricky = 'p@ss "word" & x=1 \\ end';
+    const other = fx.addRegistration('nhs-login', 'sandpit', 'Tricky');
+    await fx.service().save(other, { clientId: 'tricky-client', secret: tricky });
+    const forms = [tricky, JSON.stringify(tricky).slice(1, -1), encodeURIComponent(tricky), new URLSearchParams({ s: tricky }).toString().slice(2)];
+    await writeFile(path.join(fx.dataDir, 'logs', 'tricky.log'), forms.map((form) => JSON.stringify({ level: 'error', message: `leak ${form} end` })).join('\n') + '\n');
+    const out = path.join(fx.dataDir, 'tricky.zip');
+    await writeDiagnosticsBundle(deps, out);
+    const files = unzip(await readFile(out));
+    expect(Object.keys(files)).toContain('logs/tricky.log');
+    for (const text of Object.values(files)) for (const form of forms) expect(text).not.toContain(form);
+    expect(files['logs/tricky.log']!.match(/\[REDACTED\]/g)).toHaveLength(4);
+  });
+
   it('is deterministic for the same state and clock, and replaces an existing file atomically', async () => {
     const out = path.join(fx.dataDir, 'bundle.zip');
     await writeFile(out, 'old content');
@@ -123,10 +137,11 @@ describe('diagnostics bundle', () => {
     for (const text of Object.values(files)) expect(text).not.toContain(SECRET);
   });
 
-  it('reads the stored secrets only to mask them: collectDiagnostics never returns one in the report', async () => {
-    const { report, secrets } = await collectDiagnostics(deps);
-    expect(secrets.sort()).toEqual([SECRET, dataKey].sort());
+  it('reads the stored secrets only to mask them: collectDiagnostics never returns one, and leaves them in the keychain', async () => {
+    const report = await collectDiagnostics(deps);
+    expect(report.redaction).toEqual({ knownSecrets: 2, keychainRead: true });
     expect(JSON.stringify(report)).not.toContain(SECRET);
+    expect(JSON.stringify(report)).not.toContain(dataKey);
     expect(await fx.vault.get(clientSecretAccount(fx.regId, 'diag-client'))).toBe(SECRET);
   });
 });

@@ -10,7 +10,7 @@ import { renderCheckTable } from '../../../core/jwks-check/check-table';
 import { compareReports } from '../../../core/jwks-check/compare';
 import { toHtml } from '../../../core/jwks-check/html';
 import { diffToMarkdown, toMarkdown } from '../../../core/jwks-check/markdown';
-import { jwksCheckReportSchema, verdictOf, type JwksCheckReport } from '../../../core/jwks-check/report-schema';
+import { jwksCheckReportSchema, verdictOf, type JwksCheckReport } from '../../../contract/schemas/jwks-check';
 import { runJwksCheck } from '../../../core/jwks-check/run';
 import { html, json, route, startHttpsServer, type TestServer } from '../../support/hostile-server';
 import { rsaKey, type TestKey } from '../../support/jwks-servers';

@@ -7,7 +7,7 @@ import { createFetcher } from '../../../core/net/fetcher';
 import type { Fetcher } from '../../../core/net/types';
 import { CHECK_IDS } from '../../../core/jwks-check/catalogue';
 import { runJwksCheck, type JwksCheckOptions } from '../../../core/jwks-check/run';
-import { jwksCheckReportSchema, type Check, type CheckStatus, type JwksCheckReport } from '../../../core/jwks-check/report-schema';
+import { jwksCheckReportSchema, type Check, type CheckStatus, type JwksCheckReport } from '../../../contract/schemas/jwks-check';
 import type { JwksExpectation } from '../../../core/jwks-check/match-checks';
 import {
   drip,

@@ -3,7 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchema } from '../../../core/jwks-check/report-schema';
+import { checkSchema } from '../../../contract/schemas/jwks-check';
 import { VALIDATE_JWKS_IDS, validateJwks } from '../../../core/jwks-check/validate-jwks';
 
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -2,12 +2,16 @@
  * The JSON schema (zod) of a jwks_uri check report, version 1, so saved reports can be
  * re-read and validated (support staff open reports that developers send them).
  *
- * Pure zod, no node:* imports, so it can move to `contract/` when the IPC layer needs it.
+ * Lives in contract/ because reports cross IPC and are read back from files.
  * Documented in `docs/jwks-report-schema.md`. Additive changes (new check ids, new
  * evidence fields, new timing fields) keep `schemaVersion: 1`; anything else bumps it.
  */
 import { z } from 'zod';
-import { CHECK_AREAS, type CheckArea } from './catalogue';
+
+/** The areas checks are grouped by, in report order. */
+export const CHECK_AREAS = ['url', 'dns', 'tls', 'http', 'headers', 'limits', 'body', 'keys', 'strength', 'match', 'consistency'] as const;
+/** One area of checks. */
+export type CheckArea = (typeof CHECK_AREAS)[number];
 
 /** The outcome of one check. `skip` means it could not run (with the reason as message). */
 export const checkStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
@@ -23,7 +27,7 @@ export type Verdict = z.infer<typeof verdictSchema>;
 export const checkSchema = z.object({
   /** Stable dotted id from the catalogue, e.g. `tls.chain`. */
   id: z.string().min(1),
-  area: z.enum(CHECK_AREAS as [CheckArea, ...CheckArea[]]),
+  area: z.enum(CHECK_AREAS),
   /** Catalogue title. */
   title: z.string(),
   status: checkStatusSchema,
