@@ -3,6 +3,7 @@
  * the request and response types, so a new operation in contract/ needs no new hook code.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OnboardingApi } from '../../contract/bridge';
 import type { Operations } from '../../contract/contract';
 import type { ErrorPayload } from '../../contract/errors';
 import type { RequestOf, ResponseOf } from '../../contract/ipc';
@@ -15,16 +16,18 @@ export type OpName = keyof Operations;
 export type RequestFor<K extends OpName> = RequestOf<Operations[K]>;
 /** The value an operation resolves with. */
 export type ValueFor<K extends OpName> = ResponseOf<Operations[K]>;
+/** The arguments after the name, exactly as the bridge method takes them (optional when nothing is required). */
+export type ArgsFor<K extends OpName> = Parameters<OnboardingApi[K]>;
 
 /**
  * Calls one operation and returns its Result. Never throws: a missing bridge or a broken
  * transport becomes an INTERNAL error so every caller handles failure in one way.
  */
-export async function call<K extends OpName>(name: K, ...args: {} extends RequestFor<K> ? [request?: RequestFor<K>] : [request: RequestFor<K>]): Promise<Result<ValueFor<K>>> {
+export async function call<K extends OpName>(name: K, ...args: ArgsFor<K>): Promise<Result<ValueFor<K>>> {
   const bridge = getBridge();
   if (!bridge) return { ok: false, error: { code: 'INTERNAL', message: 'The connection to the app is missing. Restart OIDC Onboard.' } };
   // One cast at the boundary: the bridge's per-method types are exactly these, by construction.
-  const method = bridge[name] as unknown as (request?: RequestFor<K>) => Promise<Result<ValueFor<K>>>;
+  const method = bridge[name] as unknown as (request?: ArgsFor<K>[0]) => Promise<Result<ValueFor<K>>>;
   try {
     return await method(args[0]);
   } catch {
@@ -41,7 +44,7 @@ export type LoadState<T> = { status: 'loading' } | { status: 'ok'; value: T } | 
  */
 export function useOperation<K extends OpName>(
   name: K,
-  ...args: {} extends RequestFor<K> ? [request?: RequestFor<K>] : [request: RequestFor<K>]
+  ...args: ArgsFor<K>
 ): { state: LoadState<ValueFor<K>>; reload: () => void; setValue: (value: ValueFor<K>) => void } {
   const request = args[0];
   const key = JSON.stringify(request ?? {});

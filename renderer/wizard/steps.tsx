@@ -197,7 +197,7 @@ export function KeysStep({ profile, environment, metadata, findings, setMetadata
 }
 
 /** Optional: links shown to users, signed userinfo, back-channel logout. */
-export function OptionalStep({ environment, metadata, findings, setMetadata }: StepProps): ReactElement {
+export function OptionalStep({ metadata, findings, setMetadata }: StepProps): ReactElement {
   const url = (key: string, label: string, help: string, id: string) => (
     <TextField id={id} label={label} type="url" help={help} path={key} findings={findings} value={textOf(metadata, key)} onChange={(value) => setMetadata(withValue(metadata, key, value))} />
   );
@@ -222,7 +222,7 @@ export function OptionalStep({ environment, metadata, findings, setMetadata }: S
       <CheckboxField
         id="field-backchannel-session"
         label="Require the session ID (sid) in logout tokens"
-        help="backchannel_logout_session_required"
+        help="Logout tokens must then say which session ended (backchannel_logout_session_required)."
         path="backchannel_logout_session_required"
         findings={findings}
         checked={flagOf(metadata, 'backchannel_logout_session_required')}

@@ -52,7 +52,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('oidc-onboard credentials', () => {
+// Each step spawns fresh CLI processes; allow for a loaded machine.
+describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
   it('saves from stdin (trailing newline trimmed) without ever printing or logging the secret', async () => {
     const run = await cli(['credentials', 'save', regId, '--client-id', 'first-client', '--notes', 'from NHS', '--json'], {
       stdin: `${SECRET}\n`,

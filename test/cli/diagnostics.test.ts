@@ -38,7 +38,7 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-describe('oidc-onboard diagnostics', () => {
+describe('oidc-onboard diagnostics', { timeout: 60_000 }, () => {
   it('writes a 0600 zip with no secret in it', async () => {
     const out = path.join(outDir, 'bundle.zip');
     const run = await cli(['diagnostics', '--out', out, '--json']);

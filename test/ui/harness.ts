@@ -34,6 +34,11 @@ export interface IpcRecord {
 /** Strings that must never appear in anything the main process sends to the renderer. */
 export const PRIVATE_KEY_MARKERS = ['PRIVATE KEY', '"d":'] as const;
 
+/** `channel: marker` for every recorded answer that carries private key material. */
+export function privateKeyLeaks(records: readonly IpcRecord[]): string[] {
+  return records.flatMap((record) => PRIVATE_KEY_MARKERS.filter((marker) => record.response.includes(marker)).map((marker) => `${record.channel}: ${marker}`));
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -125,6 +130,7 @@ interface TestFixtures {
 /** The UI `test` with the harness fixtures. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   staticServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
     async ({}, use) => {
       const server = await startStaticServer();
       await use({ origin: server.origin });
@@ -133,6 +139,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   bridgeShim: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
     async ({}, use) => {
       await use(await bundleBridgeShim());
     },
@@ -143,16 +150,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(backend);
     await backend.close();
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   ipc: async ({}, use) => {
     const records: IpcRecord[] = [];
     await use(records);
     // Secrets custody: nothing the renderer received may carry private key material.
-    for (const record of records) {
-      for (const marker of PRIVATE_KEY_MARKERS) {
-        expect(record.response.includes(marker), `${record.channel} answered with "${marker}"`).toBe(false);
-      }
-    }
+    expect(privateKeyLeaks(records), 'IPC answers carrying private key material').toEqual([]);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   pageProblems: async ({}, use) => {
     const problems: string[] = [];
     await use(problems);

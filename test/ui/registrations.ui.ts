@@ -63,6 +63,7 @@ test('issue 3: a bad redirect URI is flagged beside its row with its hint, fixed
   const rowFinding = page.locator('[data-path="redirect_uris[0]"] [data-finding-code="redirect_uri.fragment"]');
   await expect(rowFinding).toBeVisible();
   await expectSaved(page);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('aria-live', 'polite');
   const stored = backend.services.drafts.get(id);
   expect(stored.registration.metadata.redirect_uris).toEqual(['https://app.example.com/cb#frag']);
   const finding = stored.report.findings.find((f) => f.code === 'redirect_uri.fragment' && f.path === 'redirect_uris[0]');

@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES } from '../../contract/errors';
 import { ERROR_MESSAGES } from '../../renderer/error-messages';
-import { expect, test } from './harness';
+import { expect, privateKeyLeaks, test } from './harness';
 
 const DESTINATIONS = [
   { label: 'Registrations', hash: '#/registrations', heading: 'Registrations', shot: 'registrations-empty' },
@@ -78,6 +78,23 @@ test('an error from the backend is shown with the text from the one error table'
   await expect(alert).toContainText(ERROR_MESSAGES.NOT_FOUND.title);
   await expect(alert).toContainText(ERROR_MESSAGES.NOT_FOUND.action);
   await expect(alert).toContainText('Code: NOT_FOUND');
+});
+
+test('every IPC answer is recorded and scanned for private key material', async ({ app, page, ipc, backend }) => {
+  // The scanner itself: it must catch both markers.
+  expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '{"ok":true,"value":{"kty":"EC","d":"secret"}}' }])).toEqual(['x:y: "d":']);
+  expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '"-----BEGIN PRIVATE KEY-----"' }])).toEqual(['x:y: PRIVATE KEY']);
+  // Walk the app so the record covers every operation the UI uses; the fixture scans it afterwards.
+  const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Scan Me' });
+  await app.open('#/about');
+  await expect(page.getByTestId('data-dir')).toBeVisible();
+  await app.open('#/registrations');
+  await expect(page.locator('.registration-card')).toHaveCount(1);
+  await app.open(`#/registrations/${view.registration.id}/review`);
+  await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
+  const channels = new Set(ipc.map((record) => record.channel));
+  for (const channel of ['app:info', 'settings:notices', 'registrations:list', 'registrations:get', 'profiles:list']) expect(channels).toContain(channel);
+  expect(privateKeyLeaks(ipc)).toEqual([]);
 });
 
 test('every error code has user-facing text saying what happened and what to do', () => {
