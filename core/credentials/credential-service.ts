@@ -277,16 +277,23 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       });
     },
 
-
     assertion: (registrationId, options) => createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options),
 
     async probe(registrationId, options = {}) {
-      const assertion = await createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options);
+      // Split the signing options (which may carry a passphrase) from the network ones.
+      const { audience, lifetimeSeconds, clientId, unlock, ...network } = options;
+      const signing: ClientAssertionOptions = {
+        ...(audience === undefined ? {} : { audience }),
+        ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }),
+        ...(clientId === undefined ? {} : { clientId }),
+        ...(unlock === undefined ? {} : { unlock }),
+      };
+      const assertion = await createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, signing);
       const redirectUris = registration(registrationId).metadata.redirect_uris;
       const redirectUri = Array.isArray(redirectUris) && typeof redirectUris[0] === 'string' ? redirectUris[0] : undefined;
       return probeTokenEndpoint({
         ...(deps.extraCaPem ? { extraCaPem: deps.extraCaPem } : {}),
-        ...options,
+        ...network,
         tokenEndpoint: assertion.claims.aud,
         clientId: assertion.claims.iss,
         clientAssertion: assertion.jwt,

@@ -1,7 +1,7 @@
 /**
  * The diagnostics bundle support staff ask for: one zip with `diagnostics.json` (versions, OS,
- * keychain backend and a live probe, the registrations' non-secret state, recent errors) and the
- * tails of the app's log files. It never contains a secret: only public parts and flags are
+ * keychain backend and a live probe, the registrations' non-secret state, recent errors), the
+ * newest stored jwks_uri check reports and the tails of the app's log files. It never contains a secret: only public parts and flags are
  * collected, and every text is passed through `redactText` together with the values of the
  * secrets we hold (client secrets and key-file data keys, read from the keychain for that
  * purpose only), so even a secret that leaked into a log line is masked.
@@ -35,6 +35,13 @@ const LOG_TAIL_BYTES = 512 * 1024;
 const MAX_LOG_FILES = 5;
 /** Check summaries kept per registration. */
 const MAX_CHECKS = 10;
+/** Full jwks_uri check reports (`<dataDir>/reports/<id>/<reportId>.json`) included per registration, newest. */
+const MAX_REPORTS = 3;
+/** Larger report files are left out (a report is a few KiB; anything huge is not one). */
+const MAX_REPORT_BYTES = 512 * 1024;
+// The jwks-check service's report ids: a timestamp with optional suffix — also a safe file name.
+const REPORT_ID = /^[0-9TZ-]+(-[0-9a-z]+)?$/;
+const REGISTRATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** What {@link writeDiagnosticsBundle} needs. */
 export interface DiagnosticsDeps {
@@ -68,6 +75,8 @@ export interface DiagnosticsReport {
   registrations: Record<string, unknown>[];
   /** Recent `error`-level log entries, newest last. */
   recentErrors: string[];
+  /** The stored jwks_uri check reports included as `reports/<id>/<reportId>.json` entries. */
+  checkReports: { registrationId: string; reportId: string }[];
   logs: LogTail[];
   /** Why the log tails are missing, when they are (fail closed: secrets that cannot be read cannot be masked). */
   logsOmitted?: string;
@@ -159,6 +168,33 @@ async function readLogs(dataDir: string): Promise<LogTail[]> {
   return tails;
 }
 
+/** The newest stored check reports of every registration (text, unparsed). */
+async function readReports(dataDir: string, registrations: readonly Registration[]): Promise<{ registrationId: string; reportId: string; text: string }[]> {
+  const out: { registrationId: string; reportId: string; text: string }[] = [];
+  for (const registration of registrations) {
+    if (!REGISTRATION_ID.test(registration.id) || registration.id.includes('..')) continue;
+    const ids = registration.checks
+      .map((summary) => summary.reportId)
+      .filter((id): id is string => typeof id === 'string' && REPORT_ID.test(id))
+      .slice(-MAX_REPORTS);
+    for (const reportId of ids) {
+      const file = path.join(dataDir, 'reports', registration.id, `${reportId}.json`);
+      try {
+        const handle = await open(file, 'r');
+        try {
+          if ((await handle.stat()).size > MAX_REPORT_BYTES) continue;
+          out.push({ registrationId: registration.id, reportId, text: await handle.readFile('utf8') });
+        } finally {
+          await handle.close();
+        }
+      } catch {
+        // Pruned or never written: the summary in the registration is still there.
+      }
+    }
+  }
+  return out;
+}
+
 function isErrorLine(line: string): boolean {
   try {
     const entry = JSON.parse(line) as { level?: unknown };
@@ -216,8 +252,19 @@ function tildePath(p: string): string {
  * them; they are never returned) and writes nothing but the probe item it deletes again.
  */
 export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport> {
+  return (await collect(deps)).report;
+}
+
+/** The report plus the (redacted) texts of the included check reports, keyed by zip entry name. */
+async function collect(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsReport; reportFiles: Map<string, string> }> {
   const settings = deps.store.read();
-  const [probe, logs, known] = await Promise.all([probeKeychain(deps.vault), readLogs(deps.dataDir), knownSecrets(deps.store, deps.vault)]);
+  const registrations = Object.values(settings.registrations).sort((a, b) => a.id.localeCompare(b.id));
+  const [probe, logs, known, reports] = await Promise.all([
+    probeKeychain(deps.vault),
+    readLogs(deps.dataDir),
+    knownSecrets(deps.store, deps.vault),
+    readReports(deps.dataDir, registrations),
+  ]);
   const redactLines = (lines: string[]) => lines.map((line) => redactText(line, known.secrets));
   // Without the secrets' values a leaked one could not be masked, so the logs stay out.
   const redactedLogs = known.keychainRead ? logs.map((tail) => ({ file: tail.file, lines: redactLines(tail.lines) })) : [];
@@ -233,16 +280,16 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<Diagnos
     dataDir: tildePath(deps.dataDir),
     keychain: { backend: deps.vault.backendName, service: deps.vault.service, probe },
     settings: { schemaVersion: settings.schemaVersion, readOnly: deps.store.readOnly, notices: deps.store.notices.map((n) => n.message) },
-    registrations: Object.values(settings.registrations)
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map(registrationState),
+    registrations: registrations.map(registrationState),
     recentErrors: redactedLogs.flatMap((tail) => tail.lines.filter(isErrorLine)).slice(-LOG_TAIL_LINES),
+    checkReports: reports.map(({ registrationId, reportId }) => ({ registrationId, reportId })),
     logs: redactedLogs,
     ...(logsOmitted === undefined ? {} : { logsOmitted }),
     redaction: { knownSecrets: known.count, keychainRead: known.keychainRead },
   };
   // The whole document once more through the redactor: secret-looking members anywhere are masked.
-  return JSON.parse(redactText(JSON.stringify(report), known.secrets)) as DiagnosticsReport;
+  const reportFiles = new Map(reports.map((r) => [`reports/${r.registrationId}/${r.reportId}.json`, redactText(r.text, known.secrets)]));
+  return { report: JSON.parse(redactText(JSON.stringify(report), known.secrets)) as DiagnosticsReport, reportFiles };
 }
 
 /**
@@ -252,10 +299,11 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<Diagnos
  */
 export async function writeDiagnosticsBundle(deps: DiagnosticsDeps, outPath: string): Promise<DiagnosticsBundleResult> {
   const target = path.resolve(outPath);
-  const report = await collectDiagnostics(deps);
+  const { report, reportFiles } = await collect(deps);
   // A fixed mtime (the report's time) keeps the zip byte-identical for identical inputs.
   const mtime = new Date(report.createdAt);
   const entries: Zippable = { 'diagnostics.json': [strToU8(JSON.stringify(report, null, 2) + '\n'), { mtime }] };
+  for (const [name, text] of reportFiles) entries[name] = [strToU8(text), { mtime }];
   for (const tail of report.logs) {
     entries[`logs/${tail.file}`] = [strToU8(tail.lines.join('\n') + '\n'), { mtime }];
   }

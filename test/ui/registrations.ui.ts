@@ -96,11 +96,13 @@ test('issue 3: a bad redirect URI is flagged beside its row with its hint, fixed
   expect(backend.services.drafts.get(id).registration.metadata.redirect_uris).toEqual(['https://app.example.com/cb']);
 });
 
-test('each wizard step renders with its stepper position, passes axe, in light and dark', async ({ app, page, backend }) => {
-  const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rota' });
-  const id = view.registration.id;
-  backend.services.drafts.update(id, { metadata: { ...view.registration.metadata, redirect_uris: ['https://rota.example.org/callback', 'http://rota.example.org/cb?x=1'], contacts: ['ops@rota.example.org'] } });
-  for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`each wizard step renders with its stepper position and passes axe (${colorScheme})`, async ({ app, page, backend }) => {
+    // Five axe runs and full-page screenshots: generous on a loaded CI machine.
+    test.setTimeout(180_000);
+    const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rota' });
+    const id = view.registration.id;
+    backend.services.drafts.update(id, { metadata: { ...view.registration.metadata, redirect_uris: ['https://rota.example.org/callback', 'http://rota.example.org/cb?x=1'], contacts: ['ops@rota.example.org'] } });
     await page.emulateMedia({ colorScheme });
     for (const [index, { step, title }] of STEPS.entries()) {
       await app.open(`#/registrations/${id}/${step}`);
@@ -110,7 +112,13 @@ test('each wizard step renders with its stepper position, passes axe, in light a
       await app.screenshot(`wizard-${index + 1}-${step}-${colorScheme}`);
       expect(await app.seriousAxeViolations(), `axe on ${step} (${colorScheme})`).toEqual([]);
     }
-  }
+  });
+}
+
+test('Review groups every finding by severity, each with a way to its step', async ({ app, page, backend }) => {
+  const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rota' });
+  const id = view.registration.id;
+  backend.services.drafts.update(id, { metadata: { ...view.registration.metadata, redirect_uris: ['https://rota.example.org/callback', 'http://rota.example.org/cb?x=1'] } });
   // Review groups every finding by severity, each with a way to its step.
   await app.open(`#/registrations/${id}/review`);
   const report = backend.services.drafts.get(id).report;
@@ -119,6 +127,9 @@ test('each wizard step renders with its stepper position, passes axe, in light a
   if (errors.length > 0) await expect(page.getByRole('heading', { name: `Errors (${errors.length})` })).toBeVisible();
   if (warnings.length > 0) await expect(page.getByRole('heading', { name: `Warnings (${warnings.length})` })).toBeVisible();
   await expect(page.locator('[data-finding-path^="redirect_uris[1]"]').first()).toBeVisible();
+  await page.getByRole('link', { name: /Go to Redirect URIs/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`#/registrations/${id}/redirect-uris$`));
+  await expect(page.getByRole('textbox', { name: 'Redirect URI 2' })).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('the list shows each draft with provider, environment and status badges', async ({ app, page, backend }) => {

@@ -16,6 +16,7 @@ const DESTINATIONS = [
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every destination renders, is reachable from the navigation and passes axe (${colorScheme})`, async ({ app, page }) => {
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme });
     await app.open('#/registrations');
     const nav = page.getByRole('navigation', { name: 'Main' });

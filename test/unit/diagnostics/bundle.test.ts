@@ -102,6 +102,27 @@ describe('diagnostics bundle', () => {
     expect(files['logs/tricky.log']!.match(/\[REDACTED\]/g)).toHaveLength(4);
   });
 
+  it('includes the newest stored jwks_uri check reports (at most 3 per registration), redacted', async () => {
+    const ids = ['2026-11-20T10-00-00-000Z', '2026-11-21T10-00-00-000Z', '2026-11-22T10-00-00-000Z', '2026-11-23T10-00-00-000Z'];
+    await mkdir(path.join(fx.dataDir, 'reports', fx.regId), { recursive: true });
+    for (const reportId of ids) {
+      await writeFile(path.join(fx.dataDir, 'reports', fx.regId, `${reportId}.json`), JSON.stringify({ url: 'https://app.example/jwks', verdict: 'pass', note: `seen ${SECRET}` }));
+    }
+    fx.store.update((st) => {
+      st.registrations[fx.regId]!.checks = [...ids.map((reportId) => ({ reportId, verdict: 'pass' })), { reportId: '../../escape', verdict: 'pass' }];
+    });
+    const out = path.join(fx.dataDir, 'with-reports.zip');
+    const result = await writeDiagnosticsBundle(deps, out);
+    const expected = ids.slice(1).map((id) => `reports/${fx.regId}/${id}.json`);
+    expect(result.entries).toEqual(['diagnostics.json', ...expected, 'logs/main.log']);
+    const files = unzip(await readFile(out));
+    for (const name of expected) {
+      expect(JSON.parse(files[name]!)).toMatchObject({ verdict: 'pass', note: 'seen [REDACTED]' });
+    }
+    const report = JSON.parse(files['diagnostics.json']!) as DiagnosticsReport;
+    expect(report.checkReports).toEqual(ids.slice(1).map((reportId) => ({ registrationId: fx.regId, reportId })));
+  });
+
   it('is deterministic for the same state and clock, and replaces an existing file atomically', async () => {
     const out = path.join(fx.dataDir, 'bundle.zip');
     await writeFile(out, 'old content');

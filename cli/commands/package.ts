@@ -1,0 +1,90 @@
+/** `package` and `verify-package` — the signed registration request package (issue 6). */
+import { readFile } from 'node:fs/promises';
+import { AppError, hasErrorCode } from '../../contract/errors';
+import { parseCommandArgs } from '../args';
+import { EXIT, print, type CliContext, type Command } from '../context';
+import { loadServices } from '../lazy';
+
+async function readInput(file: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new AppError('INPUT_UNREADABLE', `Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** The first line of stdin (a passphrase-custody key's passphrase), if any. */
+async function passphraseFromStdin(context: CliContext): Promise<string | undefined> {
+  const text = (await context.readStdin()).split(/\r?\n/)[0] ?? '';
+  return text === '' ? undefined : text;
+}
+
+/** `package`. */
+export const packageCommand: Command = {
+  name: 'package',
+  summary: 'Build the signed registration request package (.zip) to send to the provider',
+  usage: 'oidc-onboard package <id> --out <file.zip> [--ca <pem file>] [--offline] [--acknowledge <reason>] [--json]   (passphrase of a passphrase-custody key on stdin)',
+  async run(context, argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { out: { type: 'string' }, ca: { type: 'string' }, offline: { type: 'boolean' }, acknowledge: { type: 'string' } },
+      this.usage,
+      { min: 1, max: 1 },
+    );
+    if (!values.out) throw new AppError('USAGE', `Give the file to write with --out.\nUsage: ${this.usage}`);
+    if (values.acknowledge !== undefined && values.acknowledge.trim() === '') throw new AppError('USAGE', `--acknowledge needs a reason.\nUsage: ${this.usage}`);
+    const caPem = values.ca ? (await readInput(values.ca, 'CA file')).toString('utf8') : undefined;
+    const services = await loadServices(context);
+    const { createPackageService } = await import('../../core/package/service');
+    const packages = createPackageService({ dataDir: context.dataDir, store: services.store, keyService: services.keyService, checks: services.checks, clock: services.ports.clock, vault: services.ports.vault });
+    const id = positionals[0]!;
+    const record = services.store.read().registrations[id];
+    const needsPassphrase = (record?.keys ?? []).some((k) => k.state === 'active' && k.custody === 'passphrase');
+    const passphrase = needsPassphrase ? await passphraseFromStdin(context) : undefined;
+    let built;
+    try {
+      built = await packages.build(id, {
+        out: values.out,
+        ...(values.offline && { offline: true }),
+        ...(caPem !== undefined && { caPem }),
+        ...(values.acknowledge !== undefined && { acknowledgeFindings: values.acknowledge }),
+        ...(passphrase !== undefined && { unlock: { passphrase } }),
+      });
+    } catch (error) {
+      if (hasErrorCode(error, 'FINDINGS_BLOCK') && !context.json) {
+        const findings = (error.details?.findings ?? []) as { source: string; code: string; path: string; message: string }[];
+        for (const f of findings) context.err(`[ERROR] ${f.code}${f.path ? ` at ${f.path}` : ''} (${f.source}): ${f.message}\n`);
+        context.err('Fix these, or package anyway with --acknowledge "<why>" (the reason is recorded in the package).\n');
+      }
+      throw error;
+    }
+    print(context, built, () =>
+      [
+        `Package written: ${built.path} (${built.bytes} bytes)`,
+        `SHA-256: ${built.sha256}`,
+        '  Quote this SHA-256 in your message so the recipient can confirm the file.',
+        built.manifest.jwksCheck.included ? `jwks_uri check: ${built.manifest.jwksCheck.verdict.toUpperCase()} (${built.manifest.jwksCheck.fresh ? 'fresh' : 'latest kept'})` : `jwks_uri check: not included (${built.manifest.jwksCheck.reason})`,
+        ...(built.manifest.acknowledgement ? [`Packaged despite ${built.manifest.acknowledgement.findings.length} finding(s): ${built.manifest.acknowledgement.reason}`] : []),
+        `Send to: ${built.sendTo}`,
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+};
+
+/** `verify-package`. */
+export const verifyPackage: Command = {
+  name: 'verify-package',
+  summary: 'Verify a registration package: checksums, signature, claims, and (online) the live jwks_uri',
+  usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
+  async run(context, argv) {
+    const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
+    const [bytes, caPem] = await Promise.all([readInput(positionals[0]!, 'package'), values.ca ? readInput(values.ca, 'CA file').then((b) => b.toString('utf8')) : undefined]);
+    // Verification needs no keychain and no data folder: support staff run it on any machine.
+    const { verifyPackage: verify, verificationToMarkdown } = await import('../../core/package');
+    const result = await verify(new Uint8Array(bytes), { ...(values.offline && { offline: true }), ...(caPem !== undefined && { caPem }) });
+    print(context, result, () => verificationToMarkdown(result));
+    return result.verdict === 'valid' ? EXIT.ok : EXIT.invalid;
+  },
+};

@@ -1,0 +1,194 @@
+/**
+ * Building a package for a registration (the I/O half): read the registration and its keys,
+ * judge the findings, run (or reuse) the jwks_uri check, assemble, sign with the active key,
+ * scan for secrets, write atomically, and record a summary in the registration.
+ */
+import path from 'node:path';
+import { AppError } from '../../contract/errors';
+import type { Registration } from '../../contract/schemas/registration';
+import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
+import { APP_VERSION } from '../app/version';
+import { clientSecretAccount } from '../credentials/accounts';
+import type { CheckService } from '../jwks-check/service';
+import { nodeKeyFileOps, writeFileAtomic } from '../keys/atomic-file';
+import { assertRegistrationId, type Unlock } from '../keys/custody';
+import { exportSpkiPem } from '../keys/export';
+import { parseKeyRecord } from '../keys/key-record';
+import { activeKey, publishedSet } from '../keys/key-ring';
+import type { KeyService } from '../keys/key-service';
+import type { Clock, SecretVault } from '../ports';
+import { findEnvironment, getProfile } from '../profiles';
+import { validateMetadata } from '../registration';
+import type { SettingsStore } from '../storage/settings-store';
+import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from './assemble';
+import { sha256Hex, type AcknowledgedFinding, type Manifest } from './format';
+import { assertNoSecrets } from './scan';
+
+/** Dependencies of {@link createPackageService}. */
+export interface PackageServiceDeps {
+  dataDir: string;
+  store: SettingsStore;
+  keyService: KeyService;
+  checks: CheckService;
+  clock: Clock;
+  /** When given, the registration's stored client secret (if any) is added to the secret scan. */
+  vault?: SecretVault;
+  /** Version written in the manifest; defaults to the app's. */
+  toolVersion?: string;
+}
+
+/** Options of {@link PackageService.build}. */
+export interface BuildPackageOptions {
+  /** Where to write the .zip; default `<dataDir>/packages/<id>-<time>.zip`. */
+  out?: string;
+  /** Do not contact the jwks_uri: embed the latest kept check, if any. */
+  offline?: boolean;
+  /** Extra trusted CA certificates (PEM) for the jwks_uri check. */
+  caPem?: string;
+  /** Package despite error findings, recording this reason in the manifest and SUMMARY. */
+  acknowledgeFindings?: string;
+  /** Creation time (defaults to the clock). */
+  now?: Date;
+  /** Secrets that must not appear anywhere in the package (e.g. a client secret). */
+  secretsToScan?: readonly string[];
+  /** Passphrase of a passphrase-custody signing key. */
+  unlock?: Unlock;
+  /** Total deadline of the jwks_uri check. */
+  timeoutMs?: number;
+}
+
+/** A written package. */
+export interface BuiltPackage {
+  path: string;
+  /** SHA-256 (hex) of the .zip: the value to quote in the e-mail. */
+  sha256: string;
+  /** Size of the .zip in bytes. */
+  bytes: number;
+  manifest: Manifest;
+  /** The profile environment's "what to send to whom". */
+  sendTo: string;
+}
+
+/** What `registration.packages` keeps per package built. */
+export interface PackageRecord {
+  createdAt: string;
+  sha256: string;
+  path: string;
+  bytes: number;
+  formatVersion: number;
+  acknowledged?: string;
+}
+
+function findingsOf(reg: Registration, report: JwksCheckReport | undefined): AcknowledgedFinding[] {
+  const profile = getProfile(reg.provider);
+  const metadataErrors = validateMetadata(reg.metadata, profile, reg.environment)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => ({ source: 'metadata' as const, code: f.code, severity: f.severity, path: f.path, message: f.message }));
+  const checkFailures = (report?.checks ?? [])
+    .filter((c) => c.status === 'fail')
+    .map((c) => ({ source: 'jwks-check' as const, code: c.id, severity: 'error', path: '', message: c.message }));
+  return [...metadataErrors, ...checkFailures];
+}
+
+/** Builds the package service. */
+export function createPackageService(deps: PackageServiceDeps) {
+  const { store, keyService, checks, clock } = deps;
+  const registration = (id: string): Registration => {
+    const found = store.read().registrations[id];
+    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}".`, { details: { id } });
+    return found;
+  };
+
+  async function storedSecret(reg: Registration): Promise<string[]> {
+    if (!deps.vault || !reg.credentials?.hasSecret) return [];
+    const secret = await deps.vault.get(clientSecretAccount(reg.id, reg.credentials.clientId));
+    return secret === undefined ? [] : [secret];
+  }
+
+  return {
+    /**
+     * Builds, checks and writes the package of registration `id`.
+     *
+     * @throws AppError `FINDINGS_BLOCK` (details.findings) while error findings remain and no
+     *   acknowledgement is given; `NOT_FOUND` (details.reason `no-active-key`) without an active
+     *   key; `PACKAGE_INVALID` (details.reason `secret-material`) when the scan finds key
+     *   material or a secret; `STORAGE_WRITE_FAILED` when the file cannot be written.
+     */
+    async build(id: string, options: BuildPackageOptions = {}): Promise<BuiltPackage> {
+      assertRegistrationId(id);
+      const reg = registration(id);
+      const createdAt = options.now ?? clock.now();
+      const profile = getProfile(reg.provider);
+      const env = findEnvironment(profile, reg.environment);
+      if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`, { details: { provider: profile.id, environment: reg.environment } });
+      const records = reg.keys.map(parseKeyRecord);
+      const signingKey = activeKey(records);
+      if (!signingKey) {
+        throw new AppError('NOT_FOUND', `Registration "${id}" has no active key to sign the package with. Generate or activate one first.`, { details: { id, reason: 'no-active-key' } });
+      }
+
+      // The jwks_uri check: fresh unless offline; none for a PEM provider without a jwks_uri.
+      const jwksUri = typeof reg.metadata.jwks_uri === 'string' && reg.metadata.jwks_uri !== '' ? reg.metadata.jwks_uri : undefined;
+      let jwksCheck: PackageInputs['jwksCheck'];
+      const notes: string[] = [];
+      if (!jwksUri) {
+        jwksCheck = { omittedReason: env.keys.keySource === 'pem' ? 'the provider takes the public key as a PEM (public-key.pem) and the registration has no jwks_uri' : 'the registration has no jwks_uri to check' };
+      } else if (options.offline) {
+        const latest = await checks.latest(id);
+        jwksCheck = latest ? { report: latest, fresh: false } : { omittedReason: 'packaged offline and no jwks_uri check had been run' };
+        notes.push(latest ? `Packaged offline: the jwks_uri check is the latest kept one (${latest.startedAt}), not a fresh one.` : 'Packaged offline: no jwks_uri check was available to include.');
+      } else {
+        const { report } = await checks.run({ registrationId: id, ...(options.caPem !== undefined && { caPem: options.caPem }), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+        jwksCheck = { report, fresh: true };
+      }
+
+      const findings = findingsOf(reg, 'report' in jwksCheck ? jwksCheck.report : undefined);
+      const reason = options.acknowledgeFindings?.trim();
+      if (findings.length > 0 && !reason) {
+        throw new AppError('FINDINGS_BLOCK', `${findings.length} error finding(s) block packaging: fix them, or package anyway with an acknowledgement (a reason that is recorded in the package).`, {
+          details: { findings },
+        });
+      }
+
+      const inputs: PackageInputs = {
+        createdAt,
+        toolVersion: deps.toolVersion ?? APP_VERSION,
+        registration: { id: reg.id, createdAt: reg.createdAt, provider: reg.provider, environment: reg.environment, discoveryUrl: reg.discoveryUrl, metadata: reg.metadata },
+        profile: { id: profile.id, name: profile.name, profileVersion: profile.profileVersion },
+        environment: { id: env.id, label: env.label, issuer: env.issuer, discoveryUrl: env.discoveryUrl, keySource: env.keys.keySource, submission: env.submission },
+        signingKey,
+        publishedKeys: publishedSet(records, createdAt),
+        publicPem: env.keys.keySource === 'pem' ? exportSpkiPem(signingKey) : undefined,
+        jwksCheck,
+        acknowledgement: findings.length > 0 && reason ? { reason, findings } : undefined,
+        notes,
+      };
+      const unsigned = assemblePackage(inputs);
+      const jwt = await keyService.sign(id, signingKey, unsigned.signingInput, { header: unsigned.header, ...(options.unlock && { unlock: options.unlock }) });
+      const entries = packageEntries(unsigned, jwt);
+      const zip = zipPackage(entries, createdAt);
+      assertNoSecrets(entries, zip, [...(options.secretsToScan ?? []), ...(await storedSecret(reg))]);
+
+      const sha256 = sha256Hex(zip);
+      const out = path.resolve(options.out ?? path.join(deps.dataDir, 'packages', `${id}-${createdAt.toISOString().replace(/[:.]/g, '-')}.zip`));
+      try {
+        await nodeKeyFileOps.mkdir(path.dirname(out), 0o700);
+        await writeFileAtomic(nodeKeyFileOps, out, zip, 0o644);
+      } catch (error) {
+        throw new AppError('STORAGE_WRITE_FAILED', `Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was written.`, { cause: error, details: { path: out } });
+      }
+      const record: PackageRecord = { createdAt: createdAt.toISOString(), sha256, path: out, bytes: zip.length, formatVersion: unsigned.manifest.formatVersion, ...(inputs.acknowledgement && { acknowledged: inputs.acknowledgement.reason }) };
+      store.update((settings) => {
+        const target = settings.registrations[id];
+        if (target) target.packages = [...target.packages, record as unknown as Record<string, unknown>];
+      });
+      return { path: out, sha256, bytes: zip.length, manifest: unsigned.manifest, sendTo: env.submission.text };
+    },
+
+    /** The packages built for registration `id`, oldest first. */
+    history: (id: string): PackageRecord[] => registration(id).packages as unknown as PackageRecord[],
+  };
+}
+
+/** The package service. */
+export type PackageService = ReturnType<typeof createPackageService>;
