@@ -45,6 +45,8 @@ export type ResponseOf<O extends OperationDef> = z.input<O['response']>;
 export type PayloadOf<E extends EventDef> = z.output<E['payload']>;
 
 /** A bridge method: requests with no required member may be called without an argument. */
+// `{} extends T` is the idiom for "every member of T is optional"; no other type says it.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type BridgeMethod<O extends OperationDef> = {} extends RequestOf<O>
   ? (request?: RequestOf<O>) => Promise<Result<ResponseOf<O>>>
   : (request: RequestOf<O>) => Promise<Result<ResponseOf<O>>>;

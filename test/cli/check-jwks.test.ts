@@ -11,7 +11,7 @@ import { runCli } from '../support/run-cli';
 
 let dataDir: string;
 let caFile: string;
-let servers: TestServer[] = [];
+const servers: TestServer[] = [];
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-check-${process.pid}` };
 const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 type Report = { url: string; verdict: string; checks: { id: string; status: string; message: string; hint: string; evidence?: unknown }[]; timings: { totalMs: number } };
