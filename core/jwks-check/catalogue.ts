@@ -4,7 +4,7 @@
  *
  * Titles, explanations, hints and sources live here (not in the checks) so that
  * `docs/jwks-checks.md` is generated from the same table the engine uses
- * (`scripts/gen-jwks-check-table.ts`) and cannot drift. Ids are stable: saved reports,
+ * (`scripts/gen-docs.ts`) and cannot drift. Ids are stable: saved reports,
  * report comparisons and the CLI `--json` output refer to them. Never rename one; add a
  * new id instead.
  */

@@ -1,6 +1,6 @@
 /**
  * Renders `docs/jwks-checks.md` from the catalogue, so the documentation is the engine's
- * own table (written by scripts/gen-jwks-check-table.ts, kept current by a test).
+ * own table (written by scripts/gen-docs.ts, kept current by a test).
  */
 import { AREA_TITLES, CHECK_AREAS, CHECK_CATALOGUE } from './catalogue';
 
@@ -13,7 +13,7 @@ export function renderCheckTable(): string {
   const out = [
     '# jwks_uri checks',
     '',
-    '<!-- Generated from core/jwks-check/catalogue.ts by `node --import tsx scripts/gen-jwks-check-table.ts`. Do not edit by hand. -->',
+    '<!-- Generated from core/jwks-check/catalogue.ts by `npm run docs`. Do not edit by hand: a unit test fails when this file is stale. -->',
     '',
     'Every check the jwks_uri tester (`runJwksCheck`, the app\'s "Test jwks_uri" step and `oidc-onboard` CLI) reports,',
     'by stable id. Each check ends as `pass`, `warn`, `fail` or `skip` (could not run; the message says why).',

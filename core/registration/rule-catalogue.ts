@@ -2,7 +2,7 @@
  * The rule catalogue: every finding the registration rule engine can produce, in one table.
  *
  * Each finding's severity, message, hint and source come from here, and `docs/rules.md` is
- * generated from it (scripts/gen-rule-table.ts), so the documentation cannot drift from
+ * generated from it (scripts/gen-docs.ts), so the documentation cannot drift from
  * the engine. Codes are stable identifiers: the UI, the CLI `--json` output and saved
  * reports refer to them; never rename one, add a new code instead.
  */

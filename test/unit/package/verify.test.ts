@@ -77,7 +77,7 @@ describe('verifyPackage', () => {
     const positions = Array.from({ length: zip.length }, (_, i) => i);
     for (const at of positions) {
       const copy = zip.slice();
-      copy[at] ^= 0x20;
+      copy[at] = copy[at]! ^ 0x20;
       const outcome = await verify(copy).catch((error: unknown) => error);
       if (isAppError(outcome)) expect(outcome.code, `byte ${at}`).toBe('INPUT_UNREADABLE');
       else expect((outcome as PackageVerification).verdict, `byte ${at}`).toBe('invalid');
@@ -88,7 +88,7 @@ describe('verifyPackage', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: zip.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }), async (edits) => {
         const copy = zip.slice();
-        for (const [at, mask] of edits) copy[at] ^= mask;
+        for (const [at, mask] of edits) copy[at] = copy[at]! ^ mask;
         const outcome = await verify(copy).catch((error: unknown) => error);
         if (isAppError(outcome)) expect(outcome.code).toBe('INPUT_UNREADABLE');
         else expect((outcome as PackageVerification).verdict).toBe('invalid');

@@ -91,7 +91,7 @@ describe('readZip refuses', () => {
   it('encrypted entries and CRC mismatches', () => {
     refusedWith('PACKAGE_INVALID', () => readZip(rawZip([{ name: 'a.txt', data: bytes('x'), flags: 1 }])));
     const zip = writeZip([{ name: 'a.txt', data: bytes('hello') }], when);
-    zip[30 + 'a.txt'.length] ^= 1; // first data byte
+    zip[30 + 'a.txt'.length] = zip[30 + 'a.txt'.length]! ^ 1; // first data byte
     refusedWith('PACKAGE_INVALID', () => readZip(zip));
   });
 
