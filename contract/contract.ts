@@ -7,6 +7,7 @@ import * as app from './operations/app';
 import * as registrations from './operations/registrations';
 import * as keys from './operations/keys';
 import * as checks from './operations/checks';
+import * as credentials from './operations/credentials';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -38,6 +39,16 @@ export const operations = {
   compareChecks: checks.compareChecks,
   copyCheckMarkdown: checks.copyCheckMarkdown,
   saveCheckReport: checks.saveCheckReport,
+  showCredentials: credentials.showCredentials,
+  saveCredentials: credentials.saveCredentials,
+  revealCredentialSecret: credentials.revealCredentialSecret,
+  copyCredentialSecret: credentials.copyCredentialSecret,
+  deleteCredentials: credentials.deleteCredentials,
+  createAssertion: credentials.createAssertion,
+  probeTokenEndpoint: credentials.probeTokenEndpoint,
+  copyText: credentials.copyText,
+  preferences: credentials.preferences,
+  saveDiagnostics: credentials.saveDiagnostics,
 } as const;
 
 /** Every main→renderer event, keyed by name (bridge method `on<Name>`). */

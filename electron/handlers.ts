@@ -11,6 +11,7 @@ import { describeExportFormats } from '../core/keys/export';
 import { hostingSnippets } from '../core/keys/hosting';
 import { ratePassphrase } from '../core/keys/passphrase';
 import { listProfiles } from '../core/profiles';
+import { splitPemCertificates } from '../core/net/trust-store';
 import { saveTextFile } from '../core/storage/save-file';
 import type { Handlers } from './ipc-router';
 import { isAllowedExternalUrl } from './external-links';
@@ -34,7 +35,8 @@ export interface DesktopPorts {
 
 /** Builds the handler table; TypeScript refuses a missing operation. */
 export function createHandlers(services: AppServices, desktop: DesktopPorts): Handlers {
-  const { drafts, keys, checks } = services;
+  const { drafts, keys, checks, credentials } = services;
+  const clearSeconds = () => services.store.read().preferences.clipboardClearSeconds;
   const publicText = (id: string, format: 'jwks' | 'spki-pem', kid?: string) => (format === 'jwks' ? keys.jwks(id) : keys.publicPem(id, kid));
 
   return {
@@ -126,6 +128,52 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     compareChecks: async ({ id, before, after }) => {
       const { diff, markdown } = await checks.compare(id, before, after);
       return { ...diff, markdown };
+    },
+    showCredentials: async ({ id }) => credentials.show(id),
+    saveCredentials: async ({ id, clientId, secret, notes, receivedAt, replace }) => {
+      const input = { clientId, secret, ...(notes !== undefined && { notes }), ...(receivedAt && { receivedAt }) };
+      return replace ? credentials.replace(id, input, { confirm: true }) : credentials.save(id, input);
+    },
+    revealCredentialSecret: async ({ id }) => ({ secret: await credentials.reveal(id) }),
+    copyCredentialSecret: async ({ id }) => {
+      const seconds = clearSeconds();
+      await desktop.writeClipboard(await credentials.reveal(id), seconds * 1000);
+      return { copied: true, clearAfterSeconds: seconds };
+    },
+    deleteCredentials: async ({ id }) => credentials.delete(id, { confirm: true }),
+    createAssertion: async ({ id, audience, clientId, unlockPassphrase }) =>
+      credentials.assertion(id, { ...(audience && { audience }), ...(clientId && { clientId }), ...(unlockPassphrase && { unlock: { passphrase: unlockPassphrase } }) }),
+    probeTokenEndpoint: async ({ id, audience, clientId, unlockPassphrase, caPem }, context) =>
+      credentials.probe(id, {
+        ...(audience && { audience }),
+        ...(clientId && { clientId }),
+        ...(unlockPassphrase && { unlock: { passphrase: unlockPassphrase } }),
+        ...(caPem && { extraCaPem: splitPemCertificates(caPem) }),
+        ...(context.signal && { signal: context.signal }),
+      }),
+    copyText: async ({ text, sensitive }) => {
+      if (!sensitive) {
+        await desktop.writeClipboard(text);
+        return { copied: true };
+      }
+      const seconds = clearSeconds();
+      await desktop.writeClipboard(text, seconds * 1000);
+      return { copied: true, clearAfterSeconds: seconds };
+    },
+    preferences: async (changes) =>
+      services.store.update((settings) => {
+        Object.assign(settings.preferences, changes);
+        return settings.preferences;
+      }),
+    saveDiagnostics: async () => {
+      const path = await desktop.chooseSavePath({
+        title: 'Save a diagnostics bundle for support',
+        defaultName: `oidc-onboard-diagnostics-${services.ports.clock.now().toISOString().slice(0, 10)}.zip`,
+        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+      });
+      if (path === undefined) return { saved: false };
+      const result = await services.diagnostics(path);
+      return { saved: true, path: result.path, sha256: result.sha256, entries: result.entries };
     },
     copyCheckMarkdown: async ({ markdown }) => {
       await desktop.writeClipboard(markdown);

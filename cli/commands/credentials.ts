@@ -7,10 +7,8 @@ import { parseCommandArgs } from '../args';
 import { loadServices } from '../lazy';
 
 /** The credential service over this run's services (lazy: `--help` needs no keychain). */
-async function credentialService(context: CliContext, extraCaPem?: string[]): Promise<CredentialService> {
-  const [services, { createCredentialService }] = await Promise.all([loadServices(context), import('../../core/credentials')]);
-  const { vault, clock, random, logger, dataDir } = services.ports;
-  return createCredentialService({ store: services.store, vault, clock, random, logger, dataDir, ...(extraCaPem ? { extraCaPem } : {}) });
+async function credentialService(context: CliContext): Promise<CredentialService> {
+  return (await loadServices(context)).credentials;
 }
 
 /** stdin without its trailing line break(s): `echo secret |` and here-strings add one. */
@@ -140,11 +138,11 @@ export const assertion: Command = {
       ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }),
       ...(passphrase === undefined ? {} : { unlock: { passphrase } }),
     };
-    const service = await credentialService(context, extraCaPem);
+    const service = await credentialService(context);
     const id = positionals[0]!;
     const signed = await service.assertion(id, options);
     for (const warning of signed.warnings) context.err(`oidc-onboard: ${warning}\n`);
-    const probe = values.probe ? await service.probe(id, options) : undefined;
+    const probe = values.probe ? await service.probe(id, { ...options, ...(extraCaPem && { extraCaPem }) }) : undefined;
     print(context, probe ? { ...signed, probe } : signed, () =>
       [
         signed.jwt,

@@ -4,6 +4,8 @@
  */
 import type { AppInfo } from '../../contract/types';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
+import { createCredentialService } from '../credentials';
+import { writeDiagnosticsBundle } from '../diagnostics';
 import { createCheckService } from '../jwks-check/service';
 import { createKeyService } from '../keys/key-service';
 import { createRegistrationKeys } from '../keys/registration-keys';
@@ -32,6 +34,10 @@ export function createAppServices(ports: AppPorts) {
   const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
   const keys = createRegistrationKeys({ store, keys: keyService, clock: ports.clock });
   const checks = createCheckService({ dataDir: ports.dataDir, store, keyService, clock: ports.clock });
+  const { vault, clock, random, logger, dataDir } = ports;
+  const credentials = createCredentialService({ store, vault, clock, random, logger, dataDir, keys: keyService });
+  /** Writes a redacted diagnostics bundle to `outPath`. */
+  const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
 
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
@@ -46,7 +52,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, keyService, keys, checks, appInfo };
+  return { ports, store, drafts, keyService, keys, checks, credentials, diagnostics, appInfo };
 }
 
 /** The services object. */

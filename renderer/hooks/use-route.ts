@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 
 /** The wizard's steps, in order. */
-export const WIZARD_STEPS = ['basics', 'redirect-uris', 'keys', 'optional', 'review'] as const;
+export const WIZARD_STEPS = ['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review'] as const;
 /** One wizard step. */
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 

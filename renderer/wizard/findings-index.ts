@@ -11,6 +11,8 @@ export const STEP_MEMBERS: Record<Exclude<WizardStep, 'review'>, readonly string
   basics: ['client_name', 'application_type', 'contacts', 'notes'],
   'redirect-uris': ['redirect_uris'],
   keys: ['token_endpoint_auth_method', 'token_endpoint_auth_signing_alg', 'jwks_uri', 'jwks'],
+  // The check step edits no metadata; its results come from the jwks_uri tester.
+  check: [],
   optional: ['logo_uri', 'policy_uri', 'tos_uri', 'userinfo_signed_response_alg', 'backchannel_logout_uri', 'backchannel_logout_session_required'],
 };
 
@@ -49,6 +51,7 @@ export function countsByStep(findings: readonly Finding[]): Record<WizardStep, {
     basics: { errors: 0, warnings: 0 },
     'redirect-uris': { errors: 0, warnings: 0 },
     keys: { errors: 0, warnings: 0 },
+    check: { errors: 0, warnings: 0 },
     optional: { errors: 0, warnings: 0 },
     review: { errors: 0, warnings: 0 },
   };

@@ -14,6 +14,7 @@ export const STEP_TITLES: Record<WizardStep, string> = {
   basics: 'Basics',
   'redirect-uris': 'Redirect URIs',
   keys: 'Keys & authentication',
+  check: 'jwks_uri check',
   optional: 'Optional',
   review: 'Review',
 };

@@ -1,5 +1,6 @@
 // `oidc-onboard package` and `verify-package` as a user runs them (the real bin, the real
 // keychain in the test D-Bus session): every exit code, human and JSON output.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ let dataDir: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-package-${process.pid}` };
 const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 const file = (name: string) => path.join(dataDir, name);
+const NO_BUS = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 const ID = 'cli-pem-app-sandpit';
 const UNFINISHED = 'cli-unfinished-sandpit';
 
@@ -60,6 +62,17 @@ describe('package', () => {
     expect((await cli('package', ID, '--out', file('x.zip'), '--acknowledge', ' ')).code).toBe(2);
     expect((await cli('package', 'no-such-registration', '--out', file('x.zip'))).code).toBe(2);
     expect((await cli('package', ID, '--out', file('x.zip'), '--ca', file('missing.pem'))).code).toBe(2);
+  });
+});
+
+describe('package without a keychain', () => {
+  it('exits 3 (environment) and writes nothing; verify-package still works (it needs no keychain)', async () => {
+    const failed = await runCli(['package', ID, '--out', file('no-keychain.zip'), '--data-dir', dataDir], { env: { ...env, ...NO_BUS } });
+    expect(failed.code, failed.stderr).toBe(3);
+    expect(failed.stderr).toContain('KEYCHAIN_UNAVAILABLE');
+    expect(existsSync(file('no-keychain.zip'))).toBe(false);
+    const verified = await runCli(['verify-package', file('request.zip'), '--offline'], { env: NO_BUS });
+    expect(verified.code, verified.stderr).toBe(0);
   });
 });
 

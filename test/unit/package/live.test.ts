@@ -10,6 +10,7 @@ import { readZip } from '../../../core/package/zip';
 import { json, startHttpsServer, type TestServer } from '../../support/hostile-server';
 import { rsaKey } from '../../support/jwks-servers';
 import { getTestPki, LOCAL_HOSTS } from '../../support/test-pki';
+import { leaks } from './helpers';
 import { createWorld, type World } from './service-helpers';
 
 let world: World;
@@ -42,6 +43,7 @@ describe('package + verify against a live jwks_uri', () => {
     expect(built.manifest.jwksCheck).toMatchObject({ included: true, fresh: true, url: server.url('/jwks.json') });
     const bytes = new Uint8Array(await readFile(built.path));
     expect(readZip(bytes).map((e) => e.name)).toEqual(expect.arrayContaining(['jwks-check.json', 'jwks-check.md', 'jwks-check.html']));
+    expect(leaks(bytes)).toEqual([]);
 
     const same = await verifyPackage(bytes, { caPem });
     expect(same.verdict, JSON.stringify(same.steps, null, 2)).toBe('valid');

@@ -1,0 +1,199 @@
+/**
+ * A jwks_uri check as people read it: the verdict banner, then every check grouped by area, each
+ * with a status icon AND word (never colour alone), message, hint, source and evidence. Checks
+ * render as they arrive; the banner appears once the run has finished.
+ */
+import { useState, type ReactElement } from 'react';
+import { CHECK_AREAS, type Check, type CheckStatus, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
+import { ActionStatus, type ActionOutcome } from '../components/action-status';
+import { ExternalLink } from '../components/external-link';
+import { Icon, type IconName } from '../components/icons';
+import { call } from '../hooks/use-operation';
+import { AREA_TITLES } from './areas';
+import type { CheckRunState } from './use-check-run';
+
+/** Icon, word and tone of each status. */
+export const STATUS: Record<CheckStatus, { icon: IconName; word: string; tone: string }> = {
+  pass: { icon: 'check', word: 'Pass', tone: 'ok' },
+  warn: { icon: 'warning', word: 'Warning', tone: 'warn' },
+  fail: { icon: 'error', word: 'Fail', tone: 'error' },
+  skip: { icon: 'pending', word: 'Skipped', tone: 'pending' },
+};
+
+const VERDICT_TEXT: Record<Verdict, { title: string; text: string }> = {
+  pass: { title: 'Passed', text: 'The provider should be able to fetch and use these keys.' },
+  warn: { title: 'Passed with warnings', text: 'The provider can use these keys, but read the warnings below.' },
+  fail: { title: 'Failed', text: 'The provider would not accept this jwks_uri. Fix the failed checks below, then run the check again.' },
+};
+
+/** A status as a small badge: icon plus word. */
+export function StatusBadge({ status }: { status: CheckStatus }): ReactElement {
+  const s = STATUS[status];
+  return (
+    <span className={`badge badge-${s.tone} check-status`}>
+      <Icon name={s.icon} size={14} />
+      {s.word}
+    </span>
+  );
+}
+
+function counts(checks: readonly Check[]): Record<CheckStatus, number> {
+  const result = { pass: 0, warn: 0, fail: 0, skip: 0 };
+  for (const check of checks) result[check.status] += 1;
+  return result;
+}
+
+/** The overall outcome of a finished report. */
+export function VerdictBanner({ report }: { report: JwksCheckReport }): ReactElement {
+  const verdict = VERDICT_TEXT[report.verdict];
+  const c = counts(report.checks);
+  const tone = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'error';
+  const icon: IconName = report.verdict === 'pass' ? 'check' : report.verdict === 'warn' ? 'warning' : 'error';
+  return (
+    <div className={`notice notice-${tone} verdict-banner`} data-testid="verdict" data-verdict={report.verdict}>
+      <Icon name={icon} className="notice-icon" size={24} />
+      <div>
+        <p className="notice-title">Verdict: {verdict.title}</p>
+        <p>{verdict.text}</p>
+        <p className="verdict-counts">
+          {c.fail} failed · {c.warn} warnings · {c.pass} passed · {c.skip} skipped — <code>{report.url}</code>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Evidence({ evidence }: { evidence: Record<string, unknown> }): ReactElement {
+  return (
+    <details className="check-evidence">
+      <summary>Evidence</summary>
+      <pre>
+        <code>{JSON.stringify(evidence, null, 2)}</code>
+      </pre>
+    </details>
+  );
+}
+
+function CheckItem({ check }: { check: Check }): ReactElement {
+  return (
+    <li className={`check-item check-${check.status}`} data-check-id={check.id} data-status={check.status}>
+      <div className="check-head">
+        <StatusBadge status={check.status} />
+        <span className="check-title">{check.title}</span>
+        <code className="check-id">{check.id}</code>
+      </div>
+      <p className="check-message">{check.message}</p>
+      {check.hint !== '' && check.status !== 'pass' && (
+        <p className="check-hint">
+          <strong>How to fix:</strong> {check.hint}
+        </p>
+      )}
+      {check.source.url !== '' && (
+        <p className="check-source">
+          Source: <ExternalLink url={check.source.url}>{check.source.title}</ExternalLink>
+        </p>
+      )}
+      {check.evidence !== undefined && Object.keys(check.evidence).length > 0 && <Evidence evidence={check.evidence} />}
+    </li>
+  );
+}
+
+/** The checks grouped by area, in report order; areas with no check yet are left out. */
+export function CheckGroups({ checks }: { checks: readonly Check[] }): ReactElement {
+  return (
+    <div className="check-groups">
+      {CHECK_AREAS.map((area) => {
+        const inArea = checks.filter((check) => check.area === area);
+        if (inArea.length === 0) return null;
+        const c = counts(inArea);
+        const worst: CheckStatus = c.fail > 0 ? 'fail' : c.warn > 0 ? 'warn' : c.pass > 0 ? 'pass' : 'skip';
+        return (
+          <section key={area} className="check-area" aria-labelledby={`area-${area}`} data-area={area}>
+            <h3 id={`area-${area}`}>
+              <Icon name={STATUS[worst].icon} size={18} className={`area-icon tone-${STATUS[worst].tone}`} />
+              {AREA_TITLES[area]}
+              <span className="area-summary">
+                {inArea.length} check{inArea.length === 1 ? '' : 's'}
+                {c.fail > 0 && `, ${c.fail} failed`}
+                {c.warn > 0 && `, ${c.warn} with warnings`}
+              </span>
+            </h3>
+            <ul className="check-list">
+              {inArea.map((check) => (
+                <CheckItem key={check.id} check={check} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Copy as Markdown and Save report…, for a finished run. */
+export function ReportActions({ report, markdown }: { report: JwksCheckReport; markdown: string }): ReactElement {
+  const [format, setFormat] = useState<'html' | 'markdown' | 'json'>('html');
+  const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
+  const copy = async () => {
+    const result = await call('copyCheckMarkdown', { markdown });
+    setOutcome(result.ok ? { kind: 'done', text: 'Copied the report as Markdown: paste it into a support ticket or an issue.' } : { kind: 'error', error: result.error });
+  };
+  const save = async () => {
+    const result = await call('saveCheckReport', { report, format });
+    if (!result.ok) setOutcome({ kind: 'error', error: result.error });
+    else setOutcome(result.value.saved ? { kind: 'done', text: `Saved the report to ${result.value.path ?? 'the chosen file'}.` } : { kind: 'info', text: 'Not saved: no file was chosen.' });
+  };
+  return (
+    <div className="report-actions">
+      <div className="action-row">
+        <button type="button" className="button button-secondary" onClick={() => void copy()}>
+          <Icon name="copy" size={18} />
+          Copy as Markdown
+        </button>
+        <label htmlFor="report-format" className="inline-label">
+          Format
+        </label>
+        <select id="report-format" value={format} onChange={(event) => setFormat(event.target.value as typeof format)}>
+          <option value="html">HTML page</option>
+          <option value="markdown">Markdown</option>
+          <option value="json">JSON (for support staff and scripts)</option>
+        </select>
+        <button type="button" className="button button-secondary" onClick={() => void save()}>
+          Save report…
+        </button>
+      </div>
+      <ActionStatus outcome={outcome} testId="report-action-status" />
+    </div>
+  );
+}
+
+/** Everything a run shows: progress announcement, verdict, actions, grouped checks, error. */
+export function CheckRunView({ state }: { state: CheckRunState }): ReactElement | null {
+  if (state.status === 'idle') return null;
+  const progress =
+    state.status === 'running'
+      ? `Checking… ${state.checks.length} check${state.checks.length === 1 ? '' : 's'} done so far.`
+      : state.status === 'done'
+        ? `Check finished: ${state.result.report.verdict === 'fail' ? 'failed' : state.result.report.verdict === 'warn' ? 'passed with warnings' : 'passed'}.`
+        : 'The check could not finish.';
+  return (
+    <div className="check-run" aria-busy={state.status === 'running'}>
+      <p role="status" className="check-progress" data-testid="check-progress" data-count={state.checks.length}>
+        {state.status === 'running' && <span className="spinner" aria-hidden="true" />}
+        {progress}
+      </p>
+      {state.status === 'done' && (
+        <>
+          <VerdictBanner report={state.result.report} />
+          <ReportActions report={state.result.report} markdown={state.result.markdown} />
+        </>
+      )}
+      {state.status === 'error' && <RunError state={state} />}
+      <CheckGroups checks={state.checks} />
+    </div>
+  );
+}
+
+function RunError({ state }: { state: Extract<CheckRunState, { status: 'error' }> }): ReactElement {
+  return <ActionStatus outcome={{ kind: 'error', error: state.error }} />;
+}

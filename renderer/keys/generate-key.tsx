@@ -1,0 +1,120 @@
+/**
+ * Generate a key pair: algorithm (and RSA size) from the provider's policy with its defaults
+ * preselected, and a progress bar fed by `onKeyProgress` while the main process works.
+ */
+import { useEffect, useId, useState, type ReactElement } from 'react';
+import type { ErrorPayload } from '../../contract/errors';
+import { ErrorNotice } from '../components/error-notice';
+import { Icon } from '../components/icons';
+import { getBridge } from '../bridge';
+import { call, type ValueFor } from '../hooks/use-operation';
+
+type Ring = ValueFor<'listKeys'>;
+type Phase = 'generating' | 'encrypting' | 'storing' | 'done';
+
+const PHASES: Record<Phase, { text: string; from: number; to: number }> = {
+  generating: { text: 'Generating the key pair…', from: 0, to: 0.7 },
+  encrypting: { text: 'Encrypting the private key…', from: 0.7, to: 0.85 },
+  storing: { text: 'Storing it in your OS keychain…', from: 0.85, to: 0.99 },
+  done: { text: 'Done.', from: 1, to: 1 },
+};
+
+/** The curve an ECDSA algorithm implies. */
+const EC_CURVES: Record<string, string> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
+
+function isRsa(alg: string): boolean {
+  return alg.startsWith('RS') || alg.startsWith('PS');
+}
+
+/** The generate form. `onGenerated` gets the new kid. */
+export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; policy: Ring['policy']; hasKeys: boolean; onGenerated: (kid: string, warnings: string[]) => void }): ReactElement {
+  const [alg, setAlg] = useState(policy.defaultAlg);
+  const [size, setSize] = useState(policy.defaultRsaSize);
+  const [progress, setProgress] = useState<{ phase: Phase; fraction: number } | undefined>(undefined);
+  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
+  const base = useId();
+  const busy = progress !== undefined;
+
+  useEffect(() => {
+    if (!busy) return;
+    return getBridge()?.onKeyProgress((event) => {
+      if (event.id !== id) return;
+      const span = PHASES[event.phase];
+      // Heartbeats during generation carry no fraction: creep forward so the bar shows life.
+      setProgress((previous) => {
+        const within = event.fraction ?? (previous?.phase === event.phase ? Math.min(0.95, (previous.fraction - span.from) / Math.max(span.to - span.from, 0.01) + 0.1) : 0);
+        return { phase: event.phase, fraction: span.from + (span.to - span.from) * Math.max(0, Math.min(1, within)) };
+      });
+    });
+  }, [busy, id]);
+
+  const generate = async () => {
+    setError(undefined);
+    setProgress({ phase: 'generating', fraction: 0 });
+    const curve = EC_CURVES[alg];
+    const result = await call('generateKey', { id, alg, ...(isRsa(alg) ? { size } : curve ? { curve } : {}) });
+    setProgress(undefined);
+    if (result.ok) onGenerated(result.value.record.kid, result.value.warnings);
+    else setError(result.error);
+  };
+
+  return (
+    <div className="generate-key">
+      <p>
+        Made on this computer; the private key stays in your OS keychain. Only the public half is shown, copied or published.
+        {hasKeys && ' A new key starts as the next key: publish it, then rotate to start signing with it.'}
+      </p>
+      <div className="action-row">
+        <div className="field field-inline">
+          <label htmlFor={`${base}-alg`}>Algorithm</label>
+          <select id={`${base}-alg`} value={alg} disabled={busy} onChange={(event) => setAlg(event.target.value)}>
+            {policy.allowedAlgs.map((a) => (
+              <option key={a} value={a}>
+                {a}
+                {a === policy.defaultAlg ? ' (provider default)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isRsa(alg) ? (
+          <div className="field field-inline">
+            <label htmlFor={`${base}-size`}>RSA key size</label>
+            <select id={`${base}-size`} value={size} disabled={busy} onChange={(event) => setSize(Number(event.target.value))}>
+              {policy.allowedRsaSizes.map((s) => (
+                <option key={s} value={s}>
+                  {s} bits{s === policy.defaultRsaSize ? ' (default)' : ''}
+                  {s >= 4096 ? ' — takes several seconds' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <p className="field-inline muted">Curve {EC_CURVES[alg] ?? 'from the algorithm'}</p>
+        )}
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void generate()}>
+          <Icon name="key" size={18} />
+          {busy ? 'Generating…' : hasKeys ? 'Generate another key pair' : 'Generate key pair'}
+        </button>
+      </div>
+      {progress !== undefined && (
+        <div className="key-progress">
+          <div
+            className="progress-track"
+            role="progressbar"
+            aria-label="Key generation"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress.fraction * 100)}
+            aria-valuetext={PHASES[progress.phase].text}
+          >
+            <span className="progress-fill" style={{ width: `${Math.max(4, Math.round(progress.fraction * 100))}%` }} />
+          </div>
+          <p className="muted" aria-live="polite">
+            {PHASES[progress.phase].text}
+          </p>
+        </div>
+      )}
+      {error !== undefined && <ErrorNotice error={error} />}
+    </div>
+  );
+}
