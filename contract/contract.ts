@@ -8,6 +8,7 @@ import * as registrations from './operations/registrations';
 import * as keys from './operations/keys';
 import * as checks from './operations/checks';
 import * as credentials from './operations/credentials';
+import * as packages from './operations/packages';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -39,6 +40,9 @@ export const operations = {
   compareChecks: checks.compareChecks,
   copyCheckMarkdown: checks.copyCheckMarkdown,
   saveCheckReport: checks.saveCheckReport,
+  previewPackage: packages.previewPackage,
+  buildPackage: packages.buildPackage,
+  verifyPackage: packages.verifyPackage,
   showCredentials: credentials.showCredentials,
   saveCredentials: credentials.saveCredentials,
   revealCredentialSecret: credentials.revealCredentialSecret,

@@ -13,6 +13,7 @@ import { ratePassphrase } from '../core/keys/passphrase';
 import { listProfiles } from '../core/profiles';
 import { splitPemCertificates } from '../core/net/trust-store';
 import { saveTextFile } from '../core/storage/save-file';
+import { verificationToMarkdown, verifyPackage } from '../core/package';
 import type { Handlers } from './ipc-router';
 import { isAllowedExternalUrl } from './external-links';
 
@@ -128,6 +129,37 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     compareChecks: async ({ id, before, after }) => {
       const { diff, markdown } = await checks.compare(id, before, after);
       return { ...diff, markdown };
+    },
+    previewPackage: async ({ id }) => services.packages.preview(id),
+    buildPackage: async ({ id, offline, caPem, acknowledgeFindings, unlockPassphrase }) => {
+      // Refuse before asking where to save: blocking findings (without an acknowledgement) and a missing key show at once.
+      const preview = await services.packages.preview(id);
+      if (!preview.signingKey) throw new AppError('NOT_FOUND', 'This registration has no active key to sign the package with. Generate one first.', { details: { reason: 'no-active-key' } });
+      if (preview.blocking.length > 0 && !acknowledgeFindings) {
+        throw new AppError('FINDINGS_BLOCK', 'Fix the error findings first, or package anyway with a recorded acknowledgement.', { details: { findings: preview.blocking } });
+      }
+      const path = await desktop.chooseSavePath({
+        title: 'Save the registration package',
+        defaultName: `${id}-registration-request.zip`,
+        filters: [{ name: 'Registration package', extensions: ['zip'] }],
+      });
+      if (path === undefined) return { saved: false };
+      const built = await services.packages.build(id, {
+        out: path,
+        ...(offline && { offline }),
+        ...(caPem && { caPem }),
+        ...(acknowledgeFindings && { acknowledgeFindings }),
+        ...(unlockPassphrase && { unlock: { passphrase: unlockPassphrase } }),
+      });
+      return { saved: true, path: built.path, sha256: built.sha256, bytes: built.bytes, sendTo: built.sendTo };
+    },
+    verifyPackage: async ({ base64, offline, caPem }) => {
+      const verification = await verifyPackage(new Uint8Array(Buffer.from(base64, 'base64')), {
+        clock: services.ports.clock,
+        ...(offline && { offline }),
+        ...(caPem && { caPem }),
+      });
+      return { ...verification, ...(verification.manifest && { manifest: verification.manifest as Record<string, unknown> }), markdown: verificationToMarkdown(verification) };
     },
     showCredentials: async ({ id }) => credentials.show(id),
     saveCredentials: async ({ id, clientId, secret, notes, receivedAt, replace }) => {

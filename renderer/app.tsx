@@ -7,7 +7,8 @@ import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react'
 import { Icon, type IconName } from './components/icons';
 import { hrefFor, useRoute, type Route } from './hooks/use-route';
 import { AboutScreen } from './screens/about';
-import { CheckScreen, CredentialsScreen, PackageScreen } from './screens/coming-capabilities';
+import { CheckScreen } from './checks/check-screen';
+import { CredentialsScreen, PackageScreen } from './screens/coming-capabilities';
 import { NewRegistrationScreen } from './screens/new-registration';
 import { NotFoundScreen } from './screens/not-found';
 import { RegistrationsScreen } from './screens/registrations';

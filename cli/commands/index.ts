@@ -4,8 +4,9 @@ import { doctor } from './doctor';
 import { keys } from './keys';
 import { assertion, credentials } from './credentials';
 import { diagnostics } from './diagnostics';
+import { packageCommand, verifyPackage } from './package';
 import { checkCompare, checkHistory, checkJwks } from './checks';
 import { create, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, keys, checkJwks, checkHistory, checkCompare, credentials, assertion, diagnostics];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, credentials, assertion, diagnostics];

@@ -35,8 +35,7 @@ export const packageCommand: Command = {
     if (values.acknowledge !== undefined && values.acknowledge.trim() === '') throw new AppError('USAGE', `--acknowledge needs a reason.\nUsage: ${this.usage}`);
     const caPem = values.ca ? (await readInput(values.ca, 'CA file')).toString('utf8') : undefined;
     const services = await loadServices(context);
-    const { createPackageService } = await import('../../core/package/service');
-    const packages = createPackageService({ dataDir: context.dataDir, store: services.store, keyService: services.keyService, checks: services.checks, clock: services.ports.clock, vault: services.ports.vault });
+    const { packages } = services;
     const id = positionals[0]!;
     const record = services.store.read().registrations[id];
     const needsPassphrase = (record?.keys ?? []).some((k) => k.state === 'active' && k.custody === 'passphrase');

@@ -8,6 +8,7 @@ import { createCredentialService } from '../credentials';
 import { writeDiagnosticsBundle } from '../diagnostics';
 import { createCheckService } from '../jwks-check/service';
 import { createKeyService } from '../keys/key-service';
+import { createPackageService } from '../package/service';
 import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
 import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
@@ -36,6 +37,7 @@ export function createAppServices(ports: AppPorts) {
   const checks = createCheckService({ dataDir: ports.dataDir, store, keyService, clock: ports.clock });
   const { vault, clock, random, logger, dataDir } = ports;
   const credentials = createCredentialService({ store, vault, clock, random, logger, dataDir, keys: keyService });
+  const packages = createPackageService({ dataDir, store, keyService, checks, clock, vault });
   /** Writes a redacted diagnostics bundle to `outPath`. */
   const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
 
@@ -52,7 +54,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, keyService, keys, checks, credentials, diagnostics, appInfo };
+  return { ports, store, drafts, keyService, keys, checks, credentials, packages, diagnostics, appInfo };
 }
 
 /** The services object. */

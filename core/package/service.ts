@@ -187,6 +187,27 @@ export function createPackageService(deps: PackageServiceDeps) {
 
     /** The packages built for registration `id`, oldest first. */
     history: (id: string): PackageRecord[] => registration(id).packages as unknown as PackageRecord[],
+
+    /** What a package of `id` would hold and what blocks it now (the latest kept check stands in for the fresh one). */
+    async preview(id: string) {
+      const reg = registration(id);
+      const profile = getProfile(reg.provider);
+      const env = findEnvironment(profile, reg.environment);
+      if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`);
+      const signingKey = activeKey(reg.keys.map(parseKeyRecord));
+      const jwksUri = typeof reg.metadata.jwks_uri === 'string' && reg.metadata.jwks_uri !== '' ? reg.metadata.jwks_uri : undefined;
+      return {
+        providerName: profile.name,
+        environmentName: env.label,
+        keySource: env.keys.keySource,
+        ...(signingKey && { signingKey: { kid: signingKey.kid, alg: signingKey.alg, thumbprint: signingKey.thumbprint } }),
+        ...(jwksUri && { jwksUri }),
+        blocking: findingsOf(reg, await checks.latest(id)),
+        sendTo: env.submission.text,
+        sendToKnown: env.submission.known,
+        history: reg.packages as unknown as PackageRecord[],
+      };
+    },
   };
 }
 

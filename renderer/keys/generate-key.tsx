@@ -35,18 +35,22 @@ export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; 
   const base = useId();
   const busy = progress !== undefined;
 
-  useEffect(() => {
-    if (!busy) return;
-    return getBridge()?.onKeyProgress((event) => {
-      if (event.id !== id) return;
-      const span = PHASES[event.phase];
-      // Heartbeats during generation carry no fraction: creep forward so the bar shows life.
-      setProgress((previous) => {
-        const within = event.fraction ?? (previous?.phase === event.phase ? Math.min(0.95, (previous.fraction - span.from) / Math.max(span.to - span.from, 0.01) + 0.1) : 0);
-        return { phase: event.phase, fraction: span.from + (span.to - span.from) * Math.max(0, Math.min(1, within)) };
-      });
-    });
-  }, [busy, id]);
+  // Subscribed for the panel's lifetime so no early event is missed; events outside a run (late
+  // ones after the answer) are ignored because there is no progress to update.
+  useEffect(
+    () =>
+      getBridge()?.onKeyProgress((event) => {
+        if (event.id !== id) return;
+        const span = PHASES[event.phase];
+        setProgress((previous) => {
+          if (previous === undefined) return previous;
+          // Heartbeats during generation carry no fraction: creep forward so the bar shows life.
+          const within = event.fraction ?? (previous.phase === event.phase ? Math.min(0.95, (previous.fraction - span.from) / Math.max(span.to - span.from, 0.01) + 0.1) : 0);
+          return { phase: event.phase, fraction: span.from + (span.to - span.from) * Math.max(0, Math.min(1, within)) };
+        });
+      }),
+    [id],
+  );
 
   const generate = async () => {
     setError(undefined);

@@ -13,20 +13,6 @@ function StartAction(): ReactElement {
   );
 }
 
-/** Check a jwks_uri. */
-export function CheckScreen(): ReactElement {
-  return (
-    <>
-      <h1 tabIndex={-1}>Check a jwks_uri</h1>
-      <p className="lede">Fetch your published key set the way the identity provider will, and see every problem before they do.</p>
-      <EmptyState icon="shield" heading="Nothing checked yet" action={<StartAction />}>
-        A check fetches the jwks_uri of a registration over HTTPS, then judges the certificate, the response headers and every key in it against
-        the provider’s rules. It needs a registration with a jwks_uri and a generated key, so the published key can be matched to yours.
-      </EmptyState>
-    </>
-  );
-}
-
 /** Open a package. */
 export function PackageScreen(): ReactElement {
   return (

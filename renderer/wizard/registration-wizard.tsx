@@ -12,8 +12,10 @@ import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
 import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
+import { RegistrationCheck } from '../checks/registration-check';
+import { KeyRingPanel } from '../keys/key-ring-panel';
 import { countsByStep } from './findings-index';
-import { clientNameOf, type Metadata } from './metadata';
+import { clientNameOf, textOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
 
 function saveText(status: SaveStatus): string {
@@ -239,13 +241,20 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
             </button>
           </ErrorNotice>
         )}
-        <form className="form" onSubmit={(event) => event.preventDefault()} noValidate>
-          {step === 'basics' && <BasicsStep {...props} />}
-          {step === 'redirect-uris' && <RedirectUrisStep {...props} />}
-          {step === 'keys' && <KeysStep {...props} />}
-          {step === 'optional' && <OptionalStep {...props} />}
-          {step === 'review' && <ReviewStep {...props} />}
-        </form>
+        {step === 'check' ? (
+          // Not a form of draft values: the check step runs the tester on what is already saved.
+          <RegistrationCheck id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
+        ) : (
+          <form className="form" onSubmit={(event) => event.preventDefault()} noValidate>
+            {step === 'basics' && <BasicsStep {...props} />}
+            {step === 'redirect-uris' && <RedirectUrisStep {...props} />}
+            {step === 'keys' && <KeysStep {...props} />}
+            {step === 'optional' && <OptionalStep {...props} />}
+            {step === 'review' && <ReviewStep {...props} />}
+          </form>
+        )}
+        {/* Outside the form: key actions are not draft values and must never submit it. */}
+        {step === 'keys' && <KeyRingPanel id={id} />}
         <div className="wizard-nav">
           {previous !== undefined ? (
             <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>
