@@ -8,7 +8,8 @@ import { Icon, type IconName } from './components/icons';
 import { hrefFor, useRoute, type Route } from './hooks/use-route';
 import { AboutScreen } from './screens/about';
 import { CheckScreen } from './checks/check-screen';
-import { CredentialsScreen, PackageScreen } from './screens/coming-capabilities';
+import { CredentialsScreen } from './credentials/credentials-screen';
+import { OpenPackageScreen } from './package/open-package-screen';
 import { NewRegistrationScreen } from './screens/new-registration';
 import { NotFoundScreen } from './screens/not-found';
 import { RegistrationsScreen } from './screens/registrations';
@@ -51,9 +52,9 @@ function Screen({ route }: { route: Route }): ReactElement {
     case 'check':
       return <CheckScreen />;
     case 'package':
-      return <PackageScreen />;
+      return <OpenPackageScreen />;
     case 'credentials':
-      return <CredentialsScreen />;
+      return <CredentialsScreen id={route.id} />;
     case 'about':
       return <AboutScreen />;
     case 'not-found':
@@ -84,7 +85,7 @@ export function App(): ReactElement {
   const mainRef = useRef<HTMLElement>(null);
   const current = navKeyOf(route);
   const firstRender = useRef(true);
-  const routeKey = route.name === 'registration' ? `registration:${route.id}:${route.step}` : route.name;
+  const routeKey = route.name === 'registration' ? `registration:${route.id}:${route.step}` : route.name === 'credentials' ? `credentials:${route.id ?? ''}` : route.name;
 
   useEffect(() => {
     if (firstRender.current) {

@@ -20,7 +20,7 @@ import { probeKeychain, type KeychainProbe } from '../app/keychain-probe';
 import { APP_NAME, APP_VERSION } from '../app/version';
 import { clientSecretAccount } from '../credentials/accounts';
 import { dataKeyAccount } from '../keys/custody';
-import { nodeKeyFileOps, writeFileAtomic } from '../keys/atomic-file';
+import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import type { Clock, Logger, SecretVault } from '../ports';
 import { redactText } from '../redact';
 import type { SettingsStore } from '../storage/settings-store';
@@ -309,7 +309,7 @@ export async function writeDiagnosticsBundle(deps: DiagnosticsDeps, outPath: str
   }
   const zip = zipSync(entries, { level: 6 });
   try {
-    await writeFileAtomic(nodeKeyFileOps, target, zip, 0o600);
+    await writeFileAtomic(nodeFileOps, target, zip, 0o600);
   } catch (error) {
     throw new AppError('STORAGE_WRITE_FAILED', `The diagnostics bundle could not be written to ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, {
       cause: error,

@@ -12,7 +12,7 @@ import { APP_VERSION } from '../app/version';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
 import type { KeyService } from '../keys/key-service';
-import { nodeKeyFileOps, writeFileAtomic } from '../keys/atomic-file';
+import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import { assertRegistrationId } from '../keys/custody';
 import { createFetcher } from '../net/fetcher';
 import { splitPemCertificates } from '../net/trust-store';
@@ -115,8 +115,8 @@ export function createCheckService(deps: { dataDir: string; store: SettingsStore
 
   async function remember(id: string, report: JwksCheckReport): Promise<CheckSummary> {
     const reportId = `${report.startedAt.replace(/[:.]/g, '-')}`;
-    await nodeKeyFileOps.mkdir(historyDir(id), 0o700);
-    await writeFileAtomic(nodeKeyFileOps, reportPath(id, reportId), new TextEncoder().encode(JSON.stringify(report, null, 2)), 0o600);
+    await nodeFileOps.mkdir(historyDir(id), 0o700);
+    await writeFileAtomic(nodeFileOps, reportPath(id, reportId), new TextEncoder().encode(JSON.stringify(report, null, 2)), 0o600);
     const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
     for (const check of report.checks) counts[check.status] += 1;
     const summary: CheckSummary = { reportId, url: report.url, verdict: report.verdict, startedAt: report.startedAt, counts };

@@ -15,7 +15,7 @@ import type { Clock, Random, SecretVault } from '../ports';
 import { AES_256_KEY_BYTES, GCM_IV_BYTES, gcmOpen, gcmSeal } from '../crypto/aes-gcm';
 import { DEFAULT_SCRYPT_PARAMS, deriveScrypt, type ScryptParams } from '../crypto/scrypt';
 import type { SigningAlg } from './algorithms';
-import { writeFileAtomic, type KeyFileOps } from './atomic-file';
+import { writeFileAtomic, type FileOps } from '../storage/atomic-file';
 import { assembleKeyFile, encodeKeyFileHeader, keyFileAad, parseKeyFile, type KeyFileHeader } from './key-file';
 
 /** Keychain account of the data key of one key pair. Documented in the README as an item users may see. */
@@ -55,7 +55,7 @@ export interface CustodyDeps {
   vault: SecretVault;
   clock: Clock;
   random: Random;
-  files: KeyFileOps;
+  files: FileOps;
   /** scrypt cost for new passphrase-mode files. */
   scryptParams?: ScryptParams;
 }
@@ -86,7 +86,7 @@ async function passphraseKey(passphrase: string, salt: Uint8Array, params: Scryp
   return { key: derived.subarray(0, 32), check: derived.subarray(32) };
 }
 
-async function fileExists(files: KeyFileOps, path: string): Promise<boolean> {
+async function fileExists(files: FileOps, path: string): Promise<boolean> {
   try {
     await files.readFile(path);
     return true;

@@ -10,7 +10,7 @@ import { AppError, isAppError, type ErrorCode } from '../../contract/errors';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
 import type { ScryptParams } from '../crypto/scrypt';
 import { resolveKeyChoice, type KeyPolicy, type SigningAlg } from './algorithms';
-import { nodeKeyFileOps, type KeyFileOps } from './atomic-file';
+import { nodeFileOps, type FileOps } from '../storage/atomic-file';
 import { deletePrivateKey, loadPrivateKey, storePrivateKey, assertRegistrationId, type CustodyDeps, type Protection, type Unlock } from './custody';
 import { exportPrivateKey, exportPublic, type PrivateExportFormat, type PublicExportFormat } from './export';
 import { generateKeyObjects, type KeyProgress } from './generate';
@@ -29,7 +29,7 @@ export interface KeyServiceDeps {
   random: Random;
   logger: Logger;
   /** File operations; defaults to real `node:fs`. Tests inject faults here. */
-  files?: KeyFileOps;
+  files?: FileOps;
   /** scrypt cost for passphrase custody; defaults to N=2^17, r=8, p=1. */
   scryptParams?: ScryptParams;
 }
@@ -113,7 +113,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     vault: deps.vault,
     clock: deps.clock,
     random: deps.random,
-    files: deps.files ?? nodeKeyFileOps,
+    files: deps.files ?? nodeFileOps,
     ...(deps.scryptParams ? { scryptParams: deps.scryptParams } : {}),
   };
 

@@ -10,7 +10,7 @@ import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../app/version';
 import { clientSecretAccount } from '../credentials/accounts';
 import type { CheckService } from '../jwks-check/service';
-import { nodeKeyFileOps, writeFileAtomic } from '../keys/atomic-file';
+import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import { assertRegistrationId, type Unlock } from '../keys/custody';
 import { exportSpkiPem } from '../keys/export';
 import { parseKeyRecord } from '../keys/key-record';
@@ -172,8 +172,8 @@ export function createPackageService(deps: PackageServiceDeps) {
       const sha256 = sha256Hex(zip);
       const out = path.resolve(options.out ?? path.join(deps.dataDir, 'packages', `${id}-${createdAt.toISOString().replace(/[:.]/g, '-')}.zip`));
       try {
-        await nodeKeyFileOps.mkdir(path.dirname(out), 0o700);
-        await writeFileAtomic(nodeKeyFileOps, out, zip, 0o644);
+        await nodeFileOps.mkdir(path.dirname(out), 0o700);
+        await writeFileAtomic(nodeFileOps, out, zip, 0o644);
       } catch (error) {
         throw new AppError('STORAGE_WRITE_FAILED', `Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was written.`, { cause: error, details: { path: out } });
       }

@@ -75,6 +75,15 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }): ReactEle
 }
 
 function CheckItem({ check }: { check: Check }): ReactElement {
+  // Passed and skipped checks stay one line each (details folded), so failures and warnings stand out.
+  const quiet = check.status === 'pass' || check.status === 'skip';
+  const hasEvidence = check.evidence !== undefined && Object.keys(check.evidence).length > 0;
+  const source =
+    check.source.url !== '' ? (
+      <p className="check-source">
+        Source: <ExternalLink url={check.source.url}>{check.source.title}</ExternalLink>
+      </p>
+    ) : null;
   return (
     <li className={`check-item check-${check.status}`} data-check-id={check.id} data-status={check.status}>
       <div className="check-head">
@@ -83,17 +92,29 @@ function CheckItem({ check }: { check: Check }): ReactElement {
         <code className="check-id">{check.id}</code>
       </div>
       <p className="check-message">{check.message}</p>
-      {check.hint !== '' && check.status !== 'pass' && (
-        <p className="check-hint">
-          <strong>How to fix:</strong> {check.hint}
-        </p>
+      {quiet ? (
+        <details className="check-evidence">
+          <summary>
+            Details<span className="visually-hidden"> of {check.title}</span>
+          </summary>
+          {source}
+          {hasEvidence && (
+            <pre>
+              <code>{JSON.stringify(check.evidence, null, 2)}</code>
+            </pre>
+          )}
+        </details>
+      ) : (
+        <>
+          {check.hint !== '' && (
+            <p className="check-hint">
+              <strong>How to fix:</strong> {check.hint}
+            </p>
+          )}
+          {source}
+          {hasEvidence && check.evidence !== undefined && <Evidence evidence={check.evidence} />}
+        </>
       )}
-      {check.source.url !== '' && (
-        <p className="check-source">
-          Source: <ExternalLink url={check.source.url}>{check.source.title}</ExternalLink>
-        </p>
-      )}
-      {check.evidence !== undefined && Object.keys(check.evidence).length > 0 && <Evidence evidence={check.evidence} />}
     </li>
   );
 }

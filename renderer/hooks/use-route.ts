@@ -16,7 +16,7 @@ export type Route =
   | { name: 'registration'; id: string; step: WizardStep }
   | { name: 'check' }
   | { name: 'package' }
-  | { name: 'credentials' }
+  | { name: 'credentials'; id?: string }
   | { name: 'about' }
   | { name: 'not-found'; hash: string };
 
@@ -47,7 +47,9 @@ export function parseHash(hash: string): Route {
     case 'package':
       return { name: 'package' };
     case 'credentials':
-      return { name: 'credentials' };
+      if (second === undefined) return { name: 'credentials' };
+      if (third === undefined) return { name: 'credentials', id: second };
+      return { name: 'not-found', hash };
     case 'about':
       return { name: 'about' };
     default:
@@ -64,9 +66,10 @@ export function hrefFor(route: Route): string {
       return '#/registrations/new';
     case 'registration':
       return `#/registrations/${encodeURIComponent(route.id)}/${route.step}`;
+    case 'credentials':
+      return route.id === undefined ? '#/credentials' : `#/credentials/${encodeURIComponent(route.id)}`;
     case 'check':
     case 'package':
-    case 'credentials':
     case 'about':
       return `#/${route.name}`;
     case 'not-found':

@@ -64,7 +64,7 @@ export function ExportPrivateKeyDialog({ id, kid, formats, onClose, onExported }
       <p>
         Key <code>{kid}</code>, encrypted with a passphrase, saved to a file you choose for your backend. Give the passphrase to your backend separately.
       </p>
-      <fieldset className="field choice-group">
+      <fieldset className="choice-group">
         <legend>Format</legend>
         {choices.map((choice) => (
           <label key={choice.format} className="choice">

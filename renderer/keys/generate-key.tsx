@@ -70,7 +70,7 @@ export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; 
       </p>
       <div className="action-row">
         <div className="field field-inline">
-          <label htmlFor={`${base}-alg`}>Algorithm</label>
+          <label htmlFor={`${base}-alg`}>Key algorithm</label>
           <select id={`${base}-alg`} value={alg} disabled={busy} onChange={(event) => setAlg(event.target.value)}>
             {policy.allowedAlgs.map((a) => (
               <option key={a} value={a}>

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
+import { DiagnosticsBundle } from './about-diagnostics';
 
 /** The About & Diagnostics page. */
 export function AboutScreen(): ReactElement {
@@ -95,6 +96,7 @@ export function AboutScreen(): ReactElement {
             </ul>
           ))}
       </section>
+      <DiagnosticsBundle />
     </>
   );
 }

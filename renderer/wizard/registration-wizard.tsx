@@ -14,6 +14,7 @@ import { call, useOperation } from '../hooks/use-operation';
 import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
 import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
+import { PackagePanel } from '../package/package-panel';
 import { countsByStep } from './findings-index';
 import { clientNameOf, textOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
@@ -255,6 +256,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {/* Outside the form: key actions are not draft values and must never submit it. */}
         {step === 'keys' && <KeyRingPanel id={id} />}
+        {step === 'review' && <PackagePanel id={id} />}
         <div className="wizard-nav">
           {previous !== undefined ? (
             <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>

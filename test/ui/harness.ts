@@ -34,9 +34,19 @@ export interface IpcRecord {
 /** Strings that must never appear in anything the main process sends to the renderer. */
 export const PRIVATE_KEY_MARKERS = ['PRIVATE KEY', '"d":'] as const;
 
-/** `channel: marker` for every recorded answer that carries private key material. */
+/**
+ * Where each marker counts as a leak. A jwks_uri check reports a hostile set's private members
+ * by name with the value replaced (`"d":"[redacted]"`, core/jwks-check/check.ts): that names the
+ * leak without carrying it, so only a `"d"` with any other value is material.
+ */
+const MARKER_PATTERNS: Record<(typeof PRIVATE_KEY_MARKERS)[number], RegExp> = {
+  'PRIVATE KEY': /PRIVATE KEY/,
+  '"d":': /"d":(?!"\[redacted\]")/,
+};
+
+/** `channel: marker` for every recorded answer (or event) that carries private key material. */
 export function privateKeyLeaks(records: readonly IpcRecord[]): string[] {
-  return records.flatMap((record) => PRIVATE_KEY_MARKERS.filter((marker) => record.response.includes(marker)).map((marker) => `${record.channel}: ${marker}`));
+  return records.flatMap((record) => PRIVATE_KEY_MARKERS.filter((marker) => MARKER_PATTERNS[marker].test(record.response)).map((marker) => `${record.channel}: ${marker}`));
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -177,6 +187,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         { webContentsId: TRUSTED_WEB_CONTENTS_ID, frameUrl: frame.url(), isMainFrame: frame === source.page.mainFrame() },
         {
           emit: (eventChannel, eventPayload) => {
+            // Events cross to the renderer too, so they are scanned like answers.
+            ipc.push({ channel: `event ${eventChannel}`, payload: undefined, response: JSON.stringify(eventPayload) });
             void source.page
               .evaluate(([c, p]) => (globalThis as unknown as { __onboardingDeliver(c: string, p: unknown): void }).__onboardingDeliver(c, p), [eventChannel, eventPayload] as const)
               .catch(() => undefined);

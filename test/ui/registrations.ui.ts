@@ -10,6 +10,7 @@ const STEPS = [
   { step: 'basics', title: 'Basics' },
   { step: 'redirect-uris', title: 'Redirect URIs' },
   { step: 'keys', title: 'Keys & authentication' },
+  { step: 'check', title: 'jwks_uri check' },
   { step: 'optional', title: 'Optional' },
   { step: 'review', title: 'Review' },
 ] as const;

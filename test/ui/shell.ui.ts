@@ -85,6 +85,10 @@ test('every IPC answer is recorded and scanned for private key material', async 
   // The scanner itself: it must catch both markers.
   expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '{"ok":true,"value":{"kty":"EC","d":"secret"}}' }])).toEqual(['x:y: "d":']);
   expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '"-----BEGIN PRIVATE KEY-----"' }])).toEqual(['x:y: PRIVATE KEY']);
+  // A check names a hostile set's private member with its value redacted: that is no leak, any other value is.
+  expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '{"evidence":{"key":{"kty":"RSA","d":"[redacted]"}}}' }])).toEqual([]);
+  expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '{"evidence":{"key":{"kty":"RSA","d":"[redacted]x"}}}' }])).toEqual(['x:y: "d":']);
+  expect(privateKeyLeaks([{ channel: 'x:y', payload: {}, response: '{"d": "secret"}' }])).toEqual(['x:y: "d":']);
   // Walk the app so the record covers every operation the UI uses; the fixture scans it afterwards.
   const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Scan Me' });
   await app.open('#/about');

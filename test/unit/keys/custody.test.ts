@@ -4,7 +4,7 @@ import { compactVerify, importJWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, hasErrorCode } from '../../../contract/errors';
 import type { SecretVault } from '../../../core/ports';
-import { dataKeyAccount, keyFilePath, nodeKeyFileOps, type KeyRecord } from '../../../core/keys';
+import { dataKeyAccount, keyFilePath, nodeFileOps, type KeyRecord } from '../../../core/keys';
 import { allFiles, fastScrypt, policy, service, tempDir, testVault } from './helpers';
 
 const REG = 'reg-custody';
@@ -207,10 +207,10 @@ describe('key custody with the real keychain', () => {
     };
     const failing = service(dir.path, spyVault, {
       files: {
-        ...nodeKeyFileOps,
+        ...nodeFileOps,
         // Disk full after half the bytes: the temp file exists with partial content, then the write throws.
         async writeNewFileSynced(path, data, mode) {
-          await nodeKeyFileOps.writeNewFileSynced(path, data.subarray(0, data.length >> 1), mode);
+          await nodeFileOps.writeNewFileSynced(path, data.subarray(0, data.length >> 1), mode);
           throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         },
       },
@@ -226,7 +226,7 @@ describe('key custody with the real keychain', () => {
 
   it('a failing rename → STORAGE_WRITE_FAILED and the temp file is cleaned up', async () => {
     const svc = service(dir.path, vault, {
-      files: { ...nodeKeyFileOps, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) },
+      files: { ...nodeFileOps, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) },
     });
     await expectCode(svc.generate(REG, { alg: 'ES256', policy }), 'STORAGE_WRITE_FAILED');
     expect(await allFiles(dir.path)).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Crash-safe file writes for key files: temp file in the same directory, fsync,
+ * Crash-safe file writes (key files, reports, packages, exports): temp file in the same directory, fsync,
  * rename over the target, fsync the directory. A reader sees the old file or the
  * new one, never a torn one. The operations are a port so tests can inject faults.
  */
@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** The file operations key custody needs; the default is real `node:fs`. Tests replace single members to inject faults. */
-export interface KeyFileOps {
+/** The file operations atomic writes need; the default is real `node:fs`. Tests replace single members to inject faults. */
+export interface FileOps {
   /** Creates a directory tree with `mode` for new directories. */
   mkdir(path: string, mode: number): Promise<void>;
   /** Creates `path` exclusively with `mode`, writes `data`, fsyncs and closes it. */
@@ -24,7 +24,7 @@ export interface KeyFileOps {
 }
 
 /** Real file operations on `node:fs/promises`. */
-export const nodeKeyFileOps: KeyFileOps = {
+export const nodeFileOps: FileOps = {
   async mkdir(path, mode) {
     await mkdir(path, { recursive: true, mode });
   },
@@ -57,7 +57,7 @@ export const nodeKeyFileOps: KeyFileOps = {
  * Writes `data` to `path` atomically with `mode` (0600 for key files). On any
  * failure the temp file is removed and the previous content of `path` is untouched.
  */
-export async function writeFileAtomic(ops: KeyFileOps, path: string, data: Uint8Array, mode: number): Promise<void> {
+export async function writeFileAtomic(ops: FileOps, path: string, data: Uint8Array, mode: number): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

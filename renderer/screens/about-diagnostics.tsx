@@ -1,0 +1,72 @@
+/** About & Diagnostics: saving a redacted diagnostics bundle to send to support. */
+import { useState, type ReactElement } from 'react';
+import type { ErrorPayload } from '../../contract/errors';
+import { ErrorNotice } from '../components/error-notice';
+import { Icon } from '../components/icons';
+import { call, type ValueFor } from '../hooks/use-operation';
+
+type Saved = ValueFor<'saveDiagnostics'>;
+
+/** The "Save diagnostics bundle…" card. */
+export function DiagnosticsBundle(): ReactElement {
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<Saved | undefined>(undefined);
+  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    setSaved(undefined);
+    const result = await call('saveDiagnostics', {});
+    setBusy(false);
+    if (result.ok) setSaved(result.value);
+    else setError(result.error);
+  };
+  return (
+    <section className="card" aria-labelledby="about-diagnostics">
+      <h2 id="about-diagnostics">Diagnostics bundle</h2>
+      <p>
+        A zip file for support with versions, settings, registration values, check results and recent errors; it contains no private keys, client
+        secrets or passphrases.
+      </p>
+      <div className="action-row">
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void save()}>
+          {busy ? 'Saving…' : 'Save diagnostics bundle…'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {saved !== undefined && !saved.saved && <p className="action-info">Not saved: the save dialog was cancelled.</p>}
+        {saved?.saved === true && (
+          <div className="notice notice-success" data-testid="diagnostics-result">
+            <Icon name="check" className="notice-icon" />
+            <div>
+              <p className="notice-title">Diagnostics bundle saved.</p>
+              <dl className="facts">
+                <dt>File</dt>
+                <dd>
+                  <code data-testid="diagnostics-path">{saved.path}</code>
+                </dd>
+                <dt>SHA-256</dt>
+                <dd>
+                  <code className="sha256" data-testid="diagnostics-sha256">
+                    {saved.sha256}
+                  </code>
+                </dd>
+                <dt>Contents</dt>
+                <dd>
+                  <ul className="diagnostics-entries" data-testid="diagnostics-entries">
+                    {(saved.entries ?? []).map((entry) => (
+                      <li key={entry}>
+                        <code>{entry}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </dl>
+            </div>
+          </div>
+        )}
+      </div>
+      {error !== undefined && <ErrorNotice error={error} />}
+    </section>
+  );
+}
