@@ -1,19 +1,11 @@
 /** `check-jwks`, `check-history`, `check-compare` — the jwks_uri tester from the command line (issue 5). */
-import { readFile, writeFile } from 'node:fs/promises';
-import { AppError } from '../../contract/errors';
+import { writeFile } from 'node:fs/promises';
 import { EXIT, print, usageError, type CliContext, type Command } from '../context';
 import { parseCommandArgs } from '../args';
+import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 
 const MARK = { pass: '[PASS]', warn: '[WARN]', fail: '[FAIL]', skip: '[SKIP]' } as const;
-
-async function readInput(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new AppError('INPUT_UNREADABLE', `Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
 
 /** `check-jwks`. */
 export const checkJwks: Command = {
@@ -32,7 +24,7 @@ export const checkJwks: Command = {
     if (positionals.length === 0 && !values.registration) throw usageError('Give the URL to check (or --registration to check its jwks_uri).', this.usage);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.', this.usage);
-    const [expectText, caPem] = await Promise.all([values.expect ? readInput(values.expect, 'expected key file') : undefined, values.ca ? readInput(values.ca, 'CA file') : undefined]);
+    const [expectText, caPem] = await Promise.all([values.expect ? readInputText(values.expect, 'expected key file') : undefined, values.ca ? readInputText(values.ca, 'CA file') : undefined]);
 
     const request = {
       ...(expectText !== undefined && { expectText }),

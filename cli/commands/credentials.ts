@@ -1,9 +1,9 @@
 /** Commands for received credentials and client assertions (issue 7). Secrets come from stdin only. */
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../contract/errors';
 import type { CredentialService } from '../../core/credentials';
 import { EXIT, print, usageError, type CliContext, type Command } from '../context';
 import { parseCommandArgs } from '../args';
+import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 
 /** The credential service over this run's services (lazy: `--help` needs no keychain). */
@@ -124,14 +124,7 @@ export const assertion: Command = {
       passphrase = stripTrailingNewlines(await context.readStdin());
       if (passphrase === '') throw usageError('--passphrase-stdin: stdin is empty.', this.usage);
     }
-    let extraCaPem: string[] | undefined;
-    if (values.ca !== undefined) {
-      try {
-        extraCaPem = [await readFile(values.ca, 'utf8')];
-      } catch (error) {
-        throw new AppError('INPUT_UNREADABLE', `Cannot read ${values.ca}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-    }
+    const extraCaPem = values.ca === undefined ? undefined : [await readInputText(values.ca, 'CA file')];
     const options = {
       ...(values.aud === undefined ? {} : { audience: values.aud }),
       ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),

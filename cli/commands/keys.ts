@@ -1,8 +1,8 @@
 /** `keys <action>` — signing keys of a registration (issue 4). Private keys only ever leave encrypted. */
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../contract/errors';
 import { EXIT, print, usageError, type CliContext, type Command } from '../context';
 import { parseCommandArgs } from '../args';
+import { firstLineOfStdin, readInputText } from '../input';
 import { loadServices } from '../lazy';
 
 const USAGE = [
@@ -17,11 +17,11 @@ const USAGE = [
   'oidc-onboard keys delete <id> --kid <kid> --yes',
 ].join('\n       ');
 
-/** The first line of stdin, without its line ending. */
-async function passphraseFromStdin(context: CliContext, required: boolean): Promise<string | undefined> {
-  const text = (await context.readStdin()).split(/\r?\n/)[0] ?? '';
-  if (text === '' && required) throw new AppError('PASSPHRASE_REQUIRED', 'Give the passphrase on stdin, e.g. `read -rs P && printf %s "$P" | oidc-onboard …`.');
-  return text === '' ? undefined : text;
+/** The passphrase on stdin, required for private exports. */
+async function requiredPassphrase(context: CliContext): Promise<string> {
+  const passphrase = await firstLineOfStdin(context);
+  if (passphrase === undefined) throw new AppError('PASSPHRASE_REQUIRED', 'Give the passphrase on stdin, e.g. `read -rs P && printf %s "$P" | oidc-onboard …`.');
+  return passphrase;
 }
 
 async function writeOut(path: string, text: string, mode: number): Promise<void> {
@@ -86,7 +86,7 @@ const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<n
   async 'export-private'(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { kid: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, USAGE, { min: 1, max: 1 });
     if (!values.kid || !values.out || (values.format !== 'pkcs8' && values.format !== 'jwe')) throw usageError('--kid, --format pkcs8|jwe and --out are required.', USAGE);
-    const passphrase = (await passphraseFromStdin(context, true))!;
+    const passphrase = await requiredPassphrase(context);
     const { keys } = await loadServices(context);
     const text = await keys.exportPrivate(positionals[0]!, values.kid, values.format === 'pkcs8' ? 'pkcs8-encrypted-pem' : 'jwe-private-jwk', passphrase);
     await writeOut(values.out, text, 0o600);
@@ -96,13 +96,8 @@ const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<n
 
   async import(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { kid: { type: 'string' } }, USAGE, { min: 2, max: 2 });
-    let input: string;
-    try {
-      input = await readFile(positionals[1]!, 'utf8');
-    } catch (error) {
-      throw new AppError('INPUT_UNREADABLE', `Cannot read ${positionals[1]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    const passphrase = await passphraseFromStdin(context, false);
+    const input = await readInputText(positionals[1]!, 'key file');
+    const passphrase = await firstLineOfStdin(context);
     const { record, warnings } = await (await loadServices(context)).keys.importKey(positionals[0]!, { input, ...(passphrase && { passphrase }), ...(values.kid && { kid: values.kid }) });
     for (const warning of warnings) context.err(`warning: ${warning}\n`);
     print(context, { record, warnings }, () => `Imported ${record.kid}\n${describeRecord(record)}\n`);

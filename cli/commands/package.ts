@@ -1,23 +1,9 @@
 /** `package` and `verify-package` — the signed registration request package (issue 6). */
-import { readFile } from 'node:fs/promises';
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { parseCommandArgs } from '../args';
-import { EXIT, print, type CliContext, type Command } from '../context';
+import { EXIT, print, type Command } from '../context';
+import { firstLineOfStdin, readInputFile, readInputText } from '../input';
 import { loadServices } from '../lazy';
-
-async function readInput(file: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new AppError('INPUT_UNREADABLE', `Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-/** The first line of stdin (a passphrase-custody key's passphrase), if any. */
-async function passphraseFromStdin(context: CliContext): Promise<string | undefined> {
-  const text = (await context.readStdin()).split(/\r?\n/)[0] ?? '';
-  return text === '' ? undefined : text;
-}
 
 /** `package`. */
 export const packageCommand: Command = {
@@ -33,13 +19,13 @@ export const packageCommand: Command = {
     );
     if (!values.out) throw new AppError('USAGE', `Give the file to write with --out.\nUsage: ${this.usage}`);
     if (values.acknowledge !== undefined && values.acknowledge.trim() === '') throw new AppError('USAGE', `--acknowledge needs a reason.\nUsage: ${this.usage}`);
-    const caPem = values.ca ? (await readInput(values.ca, 'CA file')).toString('utf8') : undefined;
+    const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
     const services = await loadServices(context);
     const { packages } = services;
     const id = positionals[0]!;
     const record = services.store.read().registrations[id];
     const needsPassphrase = (record?.keys ?? []).some((k) => k.state === 'active' && k.custody === 'passphrase');
-    const passphrase = needsPassphrase ? await passphraseFromStdin(context) : undefined;
+    const passphrase = needsPassphrase ? await firstLineOfStdin(context) : undefined;
     let built;
     try {
       built = await packages.build(id, {
@@ -79,7 +65,7 @@ export const verifyPackage: Command = {
   usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
-    const [bytes, caPem] = await Promise.all([readInput(positionals[0]!, 'package'), values.ca ? readInput(values.ca, 'CA file').then((b) => b.toString('utf8')) : undefined]);
+    const [bytes, caPem] = await Promise.all([readInputFile(positionals[0]!, 'package'), values.ca ? readInputText(values.ca, 'CA file') : undefined]);
     // Verification needs no keychain and no data folder: support staff run it on any machine.
     const { verifyPackage: verify, verificationToMarkdown } = await import('../../core/package');
     const result = await verify(new Uint8Array(bytes), { ...(values.offline && { offline: true }), ...(caPem !== undefined && { caPem }) });

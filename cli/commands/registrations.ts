@@ -1,8 +1,8 @@
 /** Commands for provider profiles and registration drafts (issue 3). */
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../contract/errors';
 import { EXIT, print, usageError, type Command } from '../context';
 import { parseCommandArgs } from '../args';
+import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { formatFindings, formatRegistration } from '../format';
 
@@ -149,15 +149,10 @@ export const validateMetadataFile: Command = {
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { profile: { type: 'string' }, environment: { type: 'string' } }, this.usage, { min: 1, max: 1 });
     if (!values.profile) throw usageError('--profile is required.', this.usage);
-    let text: string;
-    try {
-      text = await readFile(positionals[0]!, 'utf8');
-    } catch (error) {
-      throw new AppError('INPUT_UNREADABLE', `Cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    const text = await readInputText(positionals[0]!, 'metadata file');
     let metadata: unknown;
     try {
-      metadata = JSON.parse(text.replace(/^\uFEFF/, ''));
+      metadata = JSON.parse(text);
     } catch (error) {
       throw new AppError('INPUT_UNREADABLE', `${positionals[0]} is not JSON: ${(error as Error).message}`);
     }

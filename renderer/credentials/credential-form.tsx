@@ -38,7 +38,7 @@ export function CredentialForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<{ clientId: boolean; secret: boolean }>({ clientId: false, secret: false });
 
   const save = async (replace: boolean) => {
     setConfirming(false);
@@ -60,11 +60,9 @@ export function CredentialForm({
   };
 
   const submit = () => {
-    if (clientId.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const now = { clientId: clientId.trim() === '', secret: secret === '' };
+    setMissing(now);
+    if (now.clientId || now.secret) return;
     if (replacing) setConfirming(true);
     else void save(false);
   };
@@ -88,22 +86,35 @@ export function CredentialForm({
           spellCheck={false}
           autoComplete="off"
           value={clientId}
-          aria-invalid={missing ? true : undefined}
-          aria-describedby={missing ? 'credential-client-id-error' : undefined}
+          aria-invalid={missing.clientId ? true : undefined}
+          aria-describedby={missing.clientId ? 'credential-client-id-error' : undefined}
           onChange={(event) => setClientId(event.target.value)}
         />
-        {missing && (
+        {missing.clientId && (
           <p className="field-error" id="credential-client-id-error">
             Enter the Client ID the provider gave you.
           </p>
         )}
       </div>
       <div className="field">
-        <label htmlFor="credential-secret">Client secret (leave empty if you were given none)</label>
+        <label htmlFor="credential-secret">Client secret</label>
         <p className="field-help" id="credential-secret-help">
           Goes straight to your system keychain; it is never written to a file.
         </p>
-        <input id="credential-secret" type="password" autoComplete="off" value={secret} aria-describedby="credential-secret-help" onChange={(event) => setSecret(event.target.value)} />
+        <input
+          id="credential-secret"
+          type="password"
+          autoComplete="off"
+          value={secret}
+          aria-invalid={missing.secret ? true : undefined}
+          aria-describedby={missing.secret ? 'credential-secret-help credential-secret-error' : 'credential-secret-help'}
+          onChange={(event) => setSecret(event.target.value)}
+        />
+        {missing.secret && (
+          <p className="field-error" id="credential-secret-error">
+            Enter the client secret the provider gave you.
+          </p>
+        )}
       </div>
       <div className="field field-date">
         <label htmlFor="credential-received">Date received</label>

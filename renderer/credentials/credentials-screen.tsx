@@ -201,10 +201,10 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
         <dt>Notes</dt>
         <dd className="credential-notes">{view.notes === '' ? <span className="muted">None</span> : view.notes}</dd>
         <dt>Client secret</dt>
-        <dd>{view.hasSecret ? <SecretRow id={view.registrationId} onOutcome={setOutcome} /> : <span className="muted">None was saved (the provider issued none).</span>}</dd>
+        <dd>{view.hasSecret ? <SecretRow id={view.registrationId} onOutcome={setOutcome} /> : <span className="muted">None was saved.</span>}</dd>
       </dl>
       <p className="stored-in" data-testid="stored-in">
-        <Icon name="lock" size={16} /> Stored in: <strong>{view.storedIn}</strong>, as the item with service <code>{view.service}</code> and account{' '}
+        <Icon name="lock" size={16} className="stored-in-icon" /> Stored in: <strong>{view.storedIn}</strong>, as the item with service <code>{view.service}</code> and account{' '}
         <code>{view.account}</code>. Look for it there (for example in Seahorse, Keychain Access or Credential Manager).
       </p>
       <ActionStatus outcome={outcome} testId="credentials-status" />
@@ -231,7 +231,7 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
   );
 }
 
-function RegistrationCredentials({ item, authMethod }: { item: Summary; authMethod: string | undefined }): ReactElement {
+function RegistrationCredentials({ item, authMethod, onChanged }: { item: Summary; authMethod: string | undefined; onChanged: () => void }): ReactElement {
   const id = item.registration.id;
   const shown = useOperation('showCredentials', { id });
   const [replacing, setReplacing] = useState(false);
@@ -267,6 +267,7 @@ function RegistrationCredentials({ item, authMethod }: { item: Summary; authMeth
               replacing={undefined}
               onSaved={(saved) => {
                 shown.setValue(saved);
+                onChanged();
                 setNotice(`Saved. The secret is in the ${saved.storedIn}.`);
                 heading.current?.focus();
               }}
@@ -282,6 +283,7 @@ function RegistrationCredentials({ item, authMethod }: { item: Summary; authMeth
             }}
             onDeleted={() => {
               shown.setValue(null);
+              onChanged();
               setNotice('Deleted the credentials and their keychain item.');
               heading.current?.focus();
             }}
@@ -296,6 +298,7 @@ function RegistrationCredentials({ item, authMethod }: { item: Summary; authMeth
             onSaved={(saved) => {
               setReplacing(false);
               shown.setValue(saved);
+              onChanged();
               setNotice(`Replaced. The new secret is in the ${saved.storedIn}.`);
               heading.current?.focus();
             }}
@@ -384,7 +387,7 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
                 </a>
               </ErrorNotice>
             )}
-            {selected !== undefined && <RegistrationCredentials key={selected.registration.id} item={selected} authMethod={authMethodOf(selected)} />}
+            {selected !== undefined && <RegistrationCredentials key={selected.registration.id} item={selected} authMethod={authMethodOf(selected)} onChanged={list.reload} />}
           </div>
         </div>
       )}

@@ -47,6 +47,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   // A missing Client ID is caught in the form, nothing is sent.
   await page.getByRole('button', { name: 'Save credentials' }).click();
   await expect(page.getByText('Enter the Client ID the provider gave you.')).toBeVisible();
+  await expect(page.getByText('Enter the client secret the provider gave you.')).toBeVisible();
   expect(ipc.some((r) => r.channel === 'credentials:save')).toBe(false);
 
   await page.getByLabel('Client ID').fill(CLIENT_ID);
@@ -65,6 +66,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(saved.getByTestId('secret-value')).toHaveText('••••••••••••');
   await expect(page.locator('body')).not.toContainText(SECRET);
   expect(await backend.services.credentials.reveal(id)).toBe(SECRET);
+  await expect(picker.getByRole('link', { name: /Secret Keeper/ })).toContainText('Credentials stored');
   await shootBoth(app, 'credentials-saved', 'saved credentials');
 
   // Reveal is explicit and toggles.
@@ -120,6 +122,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(page.getByTestId('credentials-empty')).toBeVisible();
   await expect(page.getByLabel('Client ID')).toHaveValue('');
   expect(backend.services.credentials.show(id)).toBeNull();
+  await expect(picker.getByRole('link', { name: /Secret Keeper/ })).toContainText('No credentials yet');
 
   // Secrets custody: the secret crossed to the window only in the explicit reveal's answer.
   const carrying = new Set(ipc.filter((r) => r.response.includes(SECRET)).map((r) => r.channel));
@@ -158,13 +161,12 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Signer App' });
     const id = view.registration.id;
     await backend.services.keys.generate(id, { size: 2048 });
-    await backend.services.credentials.save(id, { clientId: CLIENT_ID, secret: '' });
+    await backend.services.credentials.save(id, { clientId: CLIENT_ID, secret: SECRET });
     const kid = backend.services.keys.view(id).records[0]!.kid;
 
     await app.open(`#/credentials/${id}`);
     const helper = page.locator('.assertion-helper');
     await expect(helper.getByRole('heading', { name: 'Client assertion helper' })).toBeVisible();
-    await expect(page.getByTestId('saved-credentials')).toContainText('None was saved');
     expect(ipc.some((r) => r.channel.startsWith('credentials:assertion') || r.channel === 'credentials:probe'), 'nothing is signed or sent automatically').toBe(false);
 
     await helper.getByRole('button', { name: 'Create client assertion' }).click();
@@ -193,12 +195,12 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     await expect.poll(() => backend.clipboard.at(-1)).toBe(jwt);
 
     // The probe, only on request, against a local token endpoint (audience and CA given explicitly).
-    await helper.getByText('Advanced options').click();
+    await helper.locator('summary', { hasText: 'Advanced options' }).click();
     await helper.getByLabel('Audience (optional)').fill(server.url('/token'));
     await helper.getByRole('button', { name: 'Create a new client assertion' }).click();
     await expect(claimsTable.locator('tr', { hasText: 'aud' })).toContainText(server.url('/token'));
     expect(server.requestCount).toBe(0);
-    await helper.getByText('Extra CA certificates').click();
+    await helper.locator('summary', { hasText: 'Extra CA certificates' }).click();
     await helper.getByLabel('Extra CA certificates (PEM, optional)').fill(pki.caCertPem);
     await helper.getByRole('button', { name: 'Test against the token endpoint' }).click();
     const verdict = helper.getByTestId('probe-verdict');
