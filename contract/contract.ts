@@ -38,7 +38,6 @@ export const operations = {
   checkHistory: checks.checkHistory,
   checkReport: checks.checkReport,
   compareChecks: checks.compareChecks,
-  copyCheckMarkdown: checks.copyCheckMarkdown,
   saveCheckReport: checks.saveCheckReport,
   previewPackage: packages.previewPackage,
   buildPackage: packages.buildPackage,

@@ -207,10 +207,6 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       const result = await services.diagnostics(path);
       return { saved: true, path: result.path, sha256: result.sha256, entries: result.entries };
     },
-    copyCheckMarkdown: async ({ markdown }) => {
-      await desktop.writeClipboard(markdown);
-      return { copied: true };
-    },
     saveCheckReport: async ({ report, format }) => {
       const extension = format === 'markdown' ? 'md' : format;
       const path = await desktop.chooseSavePath({

@@ -66,14 +66,6 @@ export const compareChecks = defineOperation({
   }),
 });
 
-/** `checks:copy-markdown` — the main process copies a report as Markdown (for a support ticket). */
-export const copyCheckMarkdown = defineOperation({
-  channel: 'checks:copy-markdown',
-  summary: 'Copy a report as Markdown.',
-  request: z.object({ markdown: z.string().max(2_000_000) }).strict(),
-  response: z.object({ copied: z.boolean() }),
-});
-
 /** `checks:save-report` — saves a report as HTML, Markdown or JSON. */
 export const saveCheckReport = defineOperation({
   channel: 'checks:save-report',

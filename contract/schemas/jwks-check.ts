@@ -13,6 +13,21 @@ export const CHECK_AREAS = ['url', 'dns', 'tls', 'http', 'headers', 'limits', 'b
 /** One area of checks. */
 export type CheckArea = (typeof CHECK_AREAS)[number];
 
+/** Human names of the areas, for reports and the UI. */
+export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
+  url: 'URL',
+  dns: 'DNS and reachability',
+  tls: 'TLS',
+  http: 'HTTP',
+  headers: 'Response headers',
+  limits: 'Size and time limits',
+  body: 'JWK Set structure',
+  keys: 'Keys',
+  strength: 'Key strength and algorithm',
+  match: 'Local key',
+  consistency: 'Consistency',
+};
+
 /** The outcome of one check. `skip` means it could not run (with the reason as message). */
 export const checkStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
 /** See {@link checkStatusSchema}. */

@@ -9,27 +9,10 @@
  * new id instead.
  */
 
-/** What a check looks at; reports are grouped by area. */
-export type { CheckArea } from '../../contract/schemas/jwks-check';
 import type { CheckArea } from '../../contract/schemas/jwks-check';
 
-/** Every area, in report order. */
-export { CHECK_AREAS } from '../../contract/schemas/jwks-check';
-
-/** Human names of the areas, for reports. */
-export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
-  url: 'URL',
-  dns: 'DNS and reachability',
-  tls: 'TLS',
-  http: 'HTTP',
-  headers: 'Response headers',
-  limits: 'Size and time limits',
-  body: 'JWK Set structure',
-  keys: 'Keys',
-  strength: 'Key strength and algorithm',
-  match: 'Local key',
-  consistency: 'Consistency',
-};
+// The areas (what a check looks at; reports are grouped by them) are part of the report schema.
+export { AREA_TITLES, CHECK_AREAS, type CheckArea } from '../../contract/schemas/jwks-check';
 
 /** A citable document behind a check. */
 export interface CheckSource {

@@ -9,7 +9,7 @@ import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ExternalLink } from '../components/external-link';
 import { Icon, type IconName } from '../components/icons';
 import { call } from '../hooks/use-operation';
-import { AREA_TITLES } from './areas';
+import { AREA_TITLES } from '../../contract/schemas/jwks-check';
 import type { CheckRunState } from './use-check-run';
 
 /** Icon, word and tone of each status. */
@@ -156,7 +156,7 @@ export function ReportActions({ report, markdown }: { report: JwksCheckReport; m
   const [format, setFormat] = useState<'html' | 'markdown' | 'json'>('html');
   const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const copy = async () => {
-    const result = await call('copyCheckMarkdown', { markdown });
+    const result = await call('copyText', { text: markdown });
     setOutcome(result.ok ? { kind: 'done', text: 'Copied the report as Markdown: paste it into a support ticket or an issue.' } : { kind: 'error', error: result.error });
   };
   const save = async () => {
