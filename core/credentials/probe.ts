@@ -10,8 +10,8 @@
  * false`), redirects are reported, not followed, and there are connect and total deadlines
  * and a cap on the response body. It runs only when explicitly called.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { http, https } from '../net/node-http';
 import type { Socket } from 'node:net';
 import { AppError } from '../../contract/errors';
 import { isLoopbackHostname, parseTargetUrl } from '../net/url-policy';
@@ -239,7 +239,7 @@ export async function probeTokenEndpoint(options: ProbeOptions): Promise<TokenEn
       socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
     });
     request.on('error', (error) => finish({ error: mapError(error, host) }));
-    request.on('response', (response: http.IncomingMessage) => {
+    request.on('response', (response: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {

@@ -9,8 +9,9 @@
  * fails, and per-phase timings.
  */
 import * as dns from 'node:dns';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent, RequestOptions as HttpsRequestOptions } from 'node:https';
+import { http, https } from './node-http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
@@ -219,12 +220,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const usedSockets = new WeakSet<Socket>();
   // Concurrent fetches of one host share a single in-flight lookup; nothing is cached beyond it.
   const inflightLookups = new Map<string, Promise<{ address: string; family: number }[]>>();
-  let httpsAgent: https.Agent | undefined;
-  let httpAgent: http.Agent | undefined;
+  let httpsAgent: HttpsAgent | undefined;
+  let httpAgent: HttpAgent | undefined;
   let closed = false;
 
   class EvidenceAgent extends https.Agent {
-    override createConnection(opts: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    override createConnection(opts: HttpsRequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
       const socket = super.createConnection(opts, callback);
       if (socket instanceof tls.TLSSocket) {
         const record: SocketEvidence = {};
@@ -241,7 +242,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }
   }
 
-  const getHttpsAgent = (): https.Agent => {
+  const getHttpsAgent = (): HttpsAgent => {
     httpsAgent ??= new EvidenceAgent({
       keepAlive: true,
       maxSockets,
@@ -259,7 +260,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     });
     return httpsAgent;
   };
-  const getHttpAgent = (): http.Agent => {
+  const getHttpAgent = (): HttpAgent => {
     httpAgent ??= new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
     return httpAgent;
   };
@@ -364,7 +365,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         phaseTimer = setTimeout(() => fail(timeoutError(ctl.phase, ms, which)), ms);
       };
 
-      const requestOptions: https.RequestOptions = {
+      const requestOptions: HttpsRequestOptions = {
         protocol: url.protocol,
         hostname: host.startsWith('[') ? host.slice(1, -1) : host,
         port: url.port === '' ? (isHttps ? 443 : 80) : Number(url.port),
@@ -412,7 +413,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       });
       request.on('error', fail);
 
-      request.on('response', (res: http.IncomingMessage) => {
+      request.on('response', (res: IncomingMessage) => {
         const ttfbMs = elapsed(socketAt);
         ctl.phase = 'body';
         if (phaseTimer) clearTimeout(phaseTimer);

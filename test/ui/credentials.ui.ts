@@ -213,3 +213,27 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     await server.close();
   }
 });
+
+test('credentials: a revealed secret hides itself after 30 s and when the window loses focus', async ({ app, page, backend }) => {
+  const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Timer App' });
+  const id = view.registration.id;
+  await backend.services.credentials.save(id, { clientId: CLIENT_ID, secret: SECRET });
+  try {
+    await page.clock.install();
+    await app.open(`#/credentials/${id}`);
+    const value = page.getByTestId('secret-value');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(value).toHaveText(SECRET);
+    await page.clock.fastForward(29_000);
+    await expect(value).toHaveText(SECRET);
+    await page.clock.fastForward(2_000);
+    await expect(value).toHaveText('••••••••••••');
+
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(value).toHaveText(SECRET);
+    await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event('blur')));
+    await expect(value).toHaveText('••••••••••••');
+  } finally {
+    await backend.services.credentials.delete(id, { confirm: true });
+  }
+});
