@@ -22,6 +22,8 @@ export const operations = {
   updateRegistration: registrations.updateRegistration,
   copyRegistration: registrations.copyRegistration,
   deleteRegistration: registrations.deleteRegistration,
+  discoverProvider: registrations.discoverProvider,
+  forgetDiscovery: registrations.forgetDiscovery,
   settingsNotices: registrations.settingsNotices,
   listKeys: keys.listKeys,
   generateKey: keys.generateKey,

@@ -58,6 +58,8 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       for (const record of keys.view(id).records) await keys.remove(id, record.kid, true);
       return { deleted: drafts.remove(id) };
     },
+    discoverProvider: async ({ id, url, caPem }) => registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }) })),
+    forgetDiscovery: async ({ id }) => registrationDetail(drafts.forgetDiscovery(id)),
     settingsNotices: async () => [...services.store.notices],
 
     listKeys: async ({ id }) => {

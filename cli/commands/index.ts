@@ -6,7 +6,7 @@ import { assertion, credentials } from './credentials';
 import { diagnostics } from './diagnostics';
 import { packageCommand, verifyPackage } from './package';
 import { checkCompare, checkHistory, checkJwks } from './checks';
-import { create, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
+import { create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, credentials, assertion, diagnostics];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, credentials, assertion, diagnostics];

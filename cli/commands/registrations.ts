@@ -164,3 +164,26 @@ export const validateMetadataFile: Command = {
     return exitForReport(report.valid);
   },
 };
+
+/** `discover`. */
+export const discover: Command = {
+  name: 'discover',
+  summary: "Refresh a draft's provider data from its discovery document (or --forget it)",
+  usage: 'oidc-onboard discover <id> [--url <issuer or .well-known URL>] [--ca <pem file>] [--forget] [--json]',
+  async run(context, argv) {
+    const { values, positionals } = parseCommandArgs(argv, { url: { type: 'string' }, ca: { type: 'string' }, forget: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
+    if (values.forget && (values.url || values.ca)) throw usageError('--forget takes no --url or --ca.', this.usage);
+    const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/app/views')]);
+    const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
+    const detail = registrationDetail(
+      values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),
+    );
+    const applied = detail.registration.discovery;
+    print(context, detail, () =>
+      applied
+        ? `Using the discovery document ${applied.url} (fetched ${applied.fetchedAt}; issuer ${applied.issuerMatch}).\n${applied.warnings.map((w) => `warning: ${w}\n`).join('')}${formatFindings(detail.report)}`
+        : `Using the built-in provider data.\n${formatFindings(detail.report)}`,
+    );
+    return EXIT.ok;
+  },
+};

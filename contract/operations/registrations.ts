@@ -121,6 +121,22 @@ export const copyRegistration = defineOperation({
   response: registrationDetailSchema,
 });
 
+/** `registrations:discover` — fetch the provider's discovery document and judge the draft by it. */
+export const discoverProvider = defineOperation({
+  channel: 'registrations:discover',
+  summary: 'Refresh the provider data of a draft from its discovery document.',
+  request: z.object({ id, url: z.string().max(2048).optional(), caPem: z.string().max(500_000).optional() }).strict(),
+  response: registrationDetailSchema,
+});
+
+/** `registrations:forget-discovery` — back to the built-in provider data. */
+export const forgetDiscovery = defineOperation({
+  channel: 'registrations:forget-discovery',
+  summary: 'Use the built-in provider data again.',
+  request: z.object({ id }).strict(),
+  response: registrationDetailSchema,
+});
+
 /** `registrations:delete`. */
 export const deleteRegistration = defineOperation({
   channel: 'registrations:delete',

@@ -15,6 +15,18 @@ export const credentialRecordSchema = z.object({
   hasSecret: z.boolean(),
 });
 
+/** A provider discovery document applied to a registration (non-secret provider metadata). */
+export const appliedDiscoverySchema = z.object({
+  /** The well-known URL that was fetched. */
+  url: z.string(),
+  fetchedAt: isoDateSchema,
+  /** The provider metadata as fetched (issuer, token_endpoint, *_supported lists, …). */
+  metadata: z.record(z.string(), z.unknown()),
+  /** How the document's issuer compares with the URL (OpenID Connect Discovery §4.3). */
+  issuerMatch: z.enum(['exact', 'equivalent', 'mismatch']),
+  warnings: z.array(z.string()),
+});
+
 /** One draft registration: an application × provider × environment. */
 export const registrationSchema = z.object({
   id: z.string().min(1),
@@ -22,6 +34,8 @@ export const registrationSchema = z.object({
   environment: z.string().min(1),
   /** The discovery URL the user supplied where the profile has none (e.g. CIS2 DEP). */
   discoveryUrl: z.string().optional(),
+  /** The discovery document in use, when one was fetched: it refreshes the profile's built-in data. */
+  discovery: appliedDiscoverySchema.optional(),
   metadata: clientMetadataSchema,
   notes: z.string().default(''),
   createdAt: isoDateSchema,

@@ -17,7 +17,8 @@ import type { Registration } from '../../contract/schemas/registration';
 import { activeKey, parseKeyRecord, type KeyRecord, type KeyService, type Unlock } from '../keys';
 import { parseTargetUrl } from '../net/url-policy';
 import type { Clock, Random } from '../ports';
-import { findEnvironment, getProfile } from '../profiles';
+import { findEnvironment } from '../profiles';
+import { profileFor } from '../registration/profile-for';
 import type { SettingsStore } from '../storage/settings-store';
 import { normaliseClientId } from './validate';
 
@@ -125,7 +126,7 @@ function signingKey(registration: Registration): KeyRecord {
  */
 export async function createClientAssertion(deps: AssertionDeps, registrationId: string, options: ClientAssertionOptions = {}): Promise<ClientAssertion> {
   const registration = registrationOf(deps.store, registrationId);
-  const profile = getProfile(registration.provider);
+  const profile = profileFor(registration);
   const environment = findEnvironment(profile, registration.environment);
 
   const method = typeof registration.metadata.token_endpoint_auth_method === 'string' ? registration.metadata.token_endpoint_auth_method : profile.defaultAuthMethod;

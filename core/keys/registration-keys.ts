@@ -6,7 +6,8 @@
 import { AppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import type { Clock } from '../ports';
-import { findEnvironment, getProfile } from '../profiles';
+import { findEnvironment } from '../profiles';
+import { profileFor } from '../registration/profile-for';
 import type { SettingsStore } from '../storage/settings-store';
 import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
 import { exportJwks } from './export';
@@ -57,7 +58,7 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
     });
 
   const policyOf = (reg: Registration): KeyRingView['policy'] => {
-    const env = findEnvironment(getProfile(reg.provider), reg.environment);
+    const env = findEnvironment(profileFor(reg), reg.environment);
     if (!env) throw new AppError('NOT_FOUND', `Unknown environment ${reg.environment}.`);
     const k = env.keys;
     return {

@@ -17,7 +17,8 @@ import { parseKeyRecord } from '../keys/key-record';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import type { KeyService } from '../keys/key-service';
 import type { Clock, SecretVault } from '../ports';
-import { findEnvironment, getProfile } from '../profiles';
+import { findEnvironment } from '../profiles';
+import { profileFor } from '../registration/profile-for';
 import { validateMetadata } from '../registration';
 import type { SettingsStore } from '../storage/settings-store';
 import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from './assemble';
@@ -80,7 +81,7 @@ export interface PackageRecord {
 }
 
 function findingsOf(reg: Registration, report: JwksCheckReport | undefined): AcknowledgedFinding[] {
-  const profile = getProfile(reg.provider);
+  const profile = profileFor(reg);
   const metadataErrors = validateMetadata(reg.metadata, profile, reg.environment)
     .findings.filter((f) => f.severity === 'error')
     .map((f) => ({ source: 'metadata' as const, code: f.code, severity: f.severity, path: f.path, message: f.message }));
@@ -118,7 +119,7 @@ export function createPackageService(deps: PackageServiceDeps) {
       assertRegistrationId(id);
       const reg = registration(id);
       const createdAt = options.now ?? clock.now();
-      const profile = getProfile(reg.provider);
+      const profile = profileFor(reg);
       const env = findEnvironment(profile, reg.environment);
       if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`, { details: { provider: profile.id, environment: reg.environment } });
       const records = reg.keys.map(parseKeyRecord);
@@ -191,7 +192,7 @@ export function createPackageService(deps: PackageServiceDeps) {
     /** What a package of `id` would hold and what blocks it now (the latest kept check stands in for the fresh one). */
     async preview(id: string) {
       const reg = registration(id);
-      const profile = getProfile(reg.provider);
+      const profile = profileFor(reg);
       const env = findEnvironment(profile, reg.environment);
       if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`);
       const signingKey = activeKey(reg.keys.map(parseKeyRecord));

@@ -8,6 +8,11 @@ import type { Registration } from '../../contract/schemas/registration';
 import type { ValidationReport } from '../../contract/schemas/findings';
 import type { Clock } from '../ports';
 import { findEnvironment, getProfile, type Profile } from '../profiles';
+import { profileFor } from './profile-for';
+import { APP_VERSION } from '../app/version';
+import { fetchDiscovery } from '../net/discovery';
+import { createFetcher } from '../net/fetcher';
+import { splitPemCertificates } from '../net/trust-store';
 import type { SettingsStore } from '../storage/settings-store';
 import { emptyMetadataFor, validateMetadata } from './index';
 
@@ -47,7 +52,7 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
   const { store, clock } = deps;
 
   const view = (registration: Registration): DraftView => {
-    const profile = getProfile(registration.provider);
+    const profile = profileFor(registration);
     return { registration, profile, report: validateMetadata(registration.metadata, profile, registration.environment) };
   };
 
@@ -174,6 +179,39 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
         settings.registrations[newId] = created;
       });
       return view(created!);
+    },
+
+    /**
+     * Fetches the provider's discovery document (through the safe fetcher) and applies it: the
+     * algorithms, auth methods and token endpoint then come from the provider, not the built-in data.
+     */
+    async discover(id: string, options: { url?: string; caPem?: string; timeoutMs?: number } = {}): Promise<DraftView> {
+      const current = get(id);
+      const environment = findEnvironment(getProfile(current.provider), current.environment);
+      const url = options.url ?? current.discoveryUrl ?? environment?.discoveryUrl;
+      if (!url) throw new AppError('VALIDATION_FAILED', 'No discovery URL is known for this environment: give the provider\'s issuer or .well-known/openid-configuration URL.');
+      const fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(options.caPem ? { extraCaPem: splitPemCertificates(options.caPem) } : {}) });
+      try {
+        const document = await fetchDiscovery(fetcher, url, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+        const discovery = {
+          url: document.discoveryUrl,
+          fetchedAt: clock.now().toISOString(),
+          metadata: document.metadata as Record<string, unknown>,
+          issuerMatch: document.issuerCheck.match,
+          warnings: document.warnings.map((w) => w.message),
+        };
+        // Judge the document before keeping it: a malformed one must not replace working data.
+        profileFor({ ...current, discovery });
+        return view(save({ ...current, ...(options.url === undefined ? {} : { discoveryUrl: options.url }), discovery }));
+      } finally {
+        fetcher.close();
+      }
+    },
+
+    /** Goes back to the profile's built-in data. */
+    forgetDiscovery(id: string): DraftView {
+      const { discovery: _dropped, ...rest } = get(id);
+      return view(save(rest));
     },
 
     /** Removes the draft record. (Keys and credentials are removed by their own services first.) */

@@ -24,7 +24,7 @@ describe('oidc-onboard basics', () => {
   it('prints help listing every command, and exits 2 with help on stderr when no command is given', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['doctor', 'profiles', 'new', 'list', 'show', 'set', 'validate', 'validate-metadata', 'keys', 'check-jwks', 'check-history', 'check-compare', 'package', 'verify-package', 'credentials', 'assertion', 'diagnostics']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['doctor', 'profiles', 'new', 'list', 'show', 'set', 'validate', 'validate-metadata', 'discover', 'keys', 'check-jwks', 'check-history', 'check-compare', 'package', 'verify-package', 'credentials', 'assertion', 'diagnostics']) expect(help.stdout).toContain(`  ${name}`);
     const bare = await runCli([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('Usage: oidc-onboard');
