@@ -16,6 +16,7 @@ import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
 import { PackagePanel } from '../package/package-panel';
 import { countsByStep } from './findings-index';
+import { ProviderData } from './provider-data';
 import { clientNameOf, textOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
 
@@ -255,6 +256,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           </form>
         )}
         {/* Outside the form: key actions are not draft values and must never submit it. */}
+        {step === 'basics' && <ProviderData detail={detail} profile={profile} environment={environment} onDetail={setDetail} />}
         {step === 'keys' && <KeyRingPanel id={id} />}
         {step === 'review' && <PackagePanel id={id} />}
         <div className="wizard-nav">
