@@ -68,8 +68,8 @@ export const registrationSummarySchema = z.object({
   status: registrationStatusSchema,
 });
 
-/** A registration with its validation report. */
-export const registrationDetailSchema = registrationSummarySchema.extend({ report: validationReportSchema });
+/** A registration with its validation report and the environment it is judged by (refreshed by discovery when fetched). */
+export const registrationDetailSchema = registrationSummarySchema.extend({ report: validationReportSchema, environment: environmentSummarySchema });
 
 const id = z.string().min(1).max(200);
 

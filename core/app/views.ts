@@ -1,4 +1,5 @@
 /** Maps core objects to the shapes the contract sends to the renderer (and the CLI prints). */
+import { AppError } from '../../contract/errors';
 import type { ProfileSummary, RegistrationDetail, RegistrationSummary } from '../../contract/types';
 import { dueReminders } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
@@ -56,5 +57,7 @@ export function registrationSummary(view: DraftView, now: Date = new Date()): Re
 
 /** A registration with its status and findings. */
 export function registrationDetail(view: DraftView): RegistrationDetail {
-  return { ...registrationSummary(view), report: view.report };
+  const environment = profileSummary(view.profile).environments.find((env) => env.id === view.registration.environment);
+  if (!environment) throw new AppError('NOT_FOUND', `${view.profile.name} has no environment "${view.registration.environment}".`);
+  return { ...registrationSummary(view), report: view.report, environment };
 }

@@ -196,7 +196,8 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
   const index = WIZARD_STEPS.indexOf(step);
   const previous = index > 0 ? WIZARD_STEPS[index - 1] : undefined;
   const next = WIZARD_STEPS[index + 1];
-  const environment = profile?.environments.find((env) => env.id === detail.registration.environment);
+  // The draft's own environment: refreshed from the provider's discovery document once one is fetched.
+  const environment = detail.environment;
   const props: StepProps = { detail, profile, environment, metadata, notes, findings, setMetadata, setNotes };
 
   return (

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrationDetail } from '../../../core/app/views';
 import { createDraftService } from '../../../core/registration/drafts';
 import { profileFor } from '../../../core/registration/profile-for';
 import { openSettingsStore } from '../../../core/storage/settings-store';
@@ -62,6 +63,8 @@ describe('discovery applied to a draft', () => {
     expect(env).toMatchObject({ dataSource: 'discovery', tokenEndpoint: `${server.origin}/good/oauth2/token` });
     expect(env.keys.allowedAlgs).toEqual(['PS256', 'ES256']);
     expect(env.authMethods.map((m) => m.method)).toEqual(['private_key_jwt']);
+    // What the window receives carries the refreshed environment, so its choices follow the provider.
+    expect(registrationDetail(discovered).environment).toMatchObject({ dataSource: 'discovery', keys: { allowedAlgs: ['PS256', 'ES256'] } });
     // A fresh service (as after a restart) judges by the stored document.
     expect(profileFor(drafts().record(created.registration.id)).environments[0]!.dataSource).toBe('discovery');
     const forgotten = drafts().forgetDiscovery(created.registration.id);
