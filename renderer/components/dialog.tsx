@@ -38,3 +38,42 @@ export function Dialog({ open, title, onClose, children, actions }: { open: bool
     </dialog>
   );
 }
+
+/** A destructive confirmation: the danger button says what goes, Cancel is focused first. */
+export function ConfirmDeleteDialog({
+  open,
+  title,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+            {busy ? 'Deleting…' : confirmLabel}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose} data-autofocus>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

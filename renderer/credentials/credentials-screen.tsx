@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
-import { Dialog } from '../components/dialog';
+import { ConfirmDeleteDialog } from '../components/dialog';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
@@ -162,27 +162,20 @@ function DeleteDialog({ open, view, onClose, onDeleted }: { open: boolean; view:
     else setError(result.error);
   };
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       open={open}
       title="Delete these credentials?"
+      confirmLabel="Delete credentials"
+      busy={busy}
+      onConfirm={() => void remove()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Delete credentials'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose} data-autofocus>
-            Cancel
-          </button>
-        </>
-      }
     >
       <p>
         This removes the Client ID <code>{view.clientId}</code> from this app and its secret from the {view.storedIn}. <strong>This cannot be undone</strong>
         : if you still need them, ask the provider to issue new ones.
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
-    </Dialog>
+    </ConfirmDeleteDialog>
   );
 }
 

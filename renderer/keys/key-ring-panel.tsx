@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { copyPublicText } from '../components/copy-text';
-import { Dialog } from '../components/dialog';
+import { ConfirmDeleteDialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
@@ -140,27 +140,20 @@ function DeleteKeyDialog({ id, kid, onClose, onDeleted }: { id: string; kid: str
     } else setError(result.error);
   };
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       open={kid !== undefined}
       title="Delete this key pair?"
+      confirmLabel="Delete key pair"
+      busy={busy}
+      onConfirm={() => void remove()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Delete key pair'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose} data-autofocus>
-            Cancel
-          </button>
-        </>
-      }
     >
       <p>
         Key <code>{kid}</code> is removed from your OS keychain and this computer. Anything still signing with it, or any copy you exported, is not
         affected. <strong>This cannot be undone.</strong>
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
-    </Dialog>
+    </ConfirmDeleteDialog>
   );
 }
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import type { Detail as RegistrationDetail, Profile as ProfileSummary } from '../types';
-import { Dialog } from '../components/dialog';
+import { ConfirmDeleteDialog, Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
@@ -135,26 +135,19 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
     } else setError(result.error);
   };
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       open={open}
       title={`Delete “${name}”?`}
+      confirmLabel="Delete registration"
+      busy={busy}
+      onConfirm={() => void remove()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Delete registration'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose} data-autofocus>
-            Cancel
-          </button>
-        </>
-      }
     >
       <p>
         This deletes the {detail.providerName} · {detail.environmentName} draft and all its values. <strong>This cannot be undone.</strong>
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
-    </Dialog>
+    </ConfirmDeleteDialog>
   );
 }
 
