@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { json, route, startHttpsServer, type Handler, type TestServer } from '../support/hostile-server';
+import { type Handler, json, route, slowHeaders, startHttpsServer, type TestServer } from '../support/hostile-server';
 import { rsaKey } from '../support/jwks-servers';
 import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 import { expect, test } from './harness';
@@ -50,7 +50,9 @@ async function snapshots(page: Page): Promise<{ checks: number; verdict: boolean
 test('standalone check: a good set warns (loopback), results stream in by area; a set with private members fails', async ({ app, page, backend, ipc }) => {
   test.setTimeout(240_000);
   const key = rsaKey(2048, 'k1');
-  const { server: s, caPem } = await serve(route({ '/good.json': json({ keys: [key.publicJwk] }), '/leaky.json': json({ keys: [key.privateJwk] }) }));
+  // The good set answers after a pause, as a distant server would: the URL checks (decided before any
+  // fetch) must be on screen while the network part is still running.
+  const { server: s, caPem } = await serve(route({ '/good.json': slowHeaders(800, json({ keys: [key.publicJwk] })), '/leaky.json': json({ keys: [key.privateJwk] }) }));
 
   await app.open('#/check');
   await expect(page.getByRole('heading', { name: 'Nothing checked yet' })).toBeVisible();
