@@ -57,3 +57,21 @@ export function bySeverity(findings: readonly Finding[]): Record<Finding['severi
     info: findings.filter((f) => f.severity === 'info'),
   };
 }
+
+/** Plain warning messages (not rule findings) shown in the findings style. */
+export function WarningList({ warnings }: { warnings: readonly string[] }): ReactElement {
+  return (
+    <ul className="findings">
+      {warnings.map((warning, index) => (
+        <li key={index} className="finding finding-warning">
+          <Icon name="warning" className="finding-icon" />
+          <div className="finding-text">
+            <p className="finding-message">
+              <strong>Warning:</strong> {warning}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

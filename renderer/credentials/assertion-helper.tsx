@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ErrorNotice } from '../components/error-notice';
+import { WarningList } from '../components/findings';
 import { Icon } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
 
@@ -234,18 +235,7 @@ export function AssertionHelper({ id }: { id: string }): ReactElement {
             </div>
           </div>
           {assertion.warnings.length > 0 && (
-            <ul className="findings">
-              {assertion.warnings.map((warning, index) => (
-                <li key={index} className="finding finding-warning">
-                  <Icon name="warning" className="finding-icon" />
-                  <div className="finding-text">
-                    <p className="finding-message">
-                      <strong>Warning:</strong> {warning}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <WarningList warnings={assertion.warnings} />
           )}
           <div className="action-row">
             <button type="button" className="button button-secondary" onClick={() => void copy(assertion.jwt, 'the JWT')}>

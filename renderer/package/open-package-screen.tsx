@@ -7,6 +7,7 @@ import { useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ErrorNotice } from '../components/error-notice';
+import { WarningList } from '../components/findings';
 import { Icon, type IconName } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
 import { copyPlain, formatBytes, formatDateTime, NetworkOptions, SendTo } from './shared';
@@ -162,18 +163,7 @@ function Report({ fileName, verification }: { fileName: string; verification: Ve
       {verification.warnings.length > 0 && (
         <div className="package-section">
           <h3>Warnings</h3>
-          <ul className="findings">
-            {verification.warnings.map((warning, index) => (
-              <li key={index} className="finding finding-warning">
-                <Icon name="warning" className="finding-icon" />
-                <div className="finding-text">
-                  <p className="finding-message">
-                    <strong>Warning:</strong> {warning}
-                  </p>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <WarningList warnings={verification.warnings} />
         </div>
       )}
 
