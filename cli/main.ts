@@ -3,8 +3,8 @@
  * `--json`, `--data-dir <dir>`, `--help`, `--version`. Commands load their modules lazily so
  * that start-up stays lean.
  */
-import { APP_VERSION } from '../core/app/version';
-import { resolveDataDir } from '../core/app/data-dir';
+import { APP_VERSION } from '../core/version';
+import { resolveDataDir } from '../core/storage/data-dir';
 import { EXIT, reportError, usageError, type CliContext, type Command } from './context';
 import { COMMANDS } from './commands';
 

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../contract/errors';
 import type { AppServices } from '../core/app/services';
-import { profileSummary, registrationDetail, registrationSummary } from '../core/app/views';
+import { profileSummary, registrationDetail, registrationSummary } from '../core/views/summaries';
 import { toHtml, toMarkdown } from '../core/jwks-check';
 import { describeExportFormats } from '../core/keys/export';
 import { hostingSnippets } from '../core/keys/hosting';

@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, clipboard, dialog, shell, type BrowserWindow } from 'electron';
 import { createAppServices } from '../core/app/services';
-import { resolveDataDir } from '../core/app/data-dir';
+import { resolveDataDir } from '../core/storage/data-dir';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
 import { createOsKeychain } from '../core/storage/os-keychain';
 import { createClipboardAdapter } from './adapters/clipboard';

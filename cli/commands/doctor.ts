@@ -13,10 +13,10 @@ export const doctor: Command = {
   async run(context, argv) {
     parseCommandArgs(argv, {}, usage, { min: 0, max: 0 });
     const [{ checkWritable }, { createOsKeychain }, { probeKeychain }, { APP_VERSION }] = await Promise.all([
-      import('../../core/app/writable'),
+      import('../../core/storage/writable'),
       import('../../core/storage/os-keychain'),
-      import('../../core/app/keychain-probe'),
-      import('../../core/app/version'),
+      import('../../core/storage/keychain-probe'),
+      import('../../core/version'),
     ]);
     const [dataDir, keychain] = await Promise.all([checkWritable(context.dataDir), probeKeychain(createOsKeychain())]);
     const report = {

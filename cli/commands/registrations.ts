@@ -15,7 +15,7 @@ export const profiles: Command = {
   usage: 'oidc-onboard profiles [--json]',
   async run(context, argv) {
     parseCommandArgs(argv, {}, this.usage, { min: 0, max: 0 });
-    const [{ listProfiles }, { profileSummary }] = await Promise.all([import('../../core/profiles'), import('../../core/app/views')]);
+    const [{ listProfiles }, { profileSummary }] = await Promise.all([import('../../core/profiles'), import('../../core/views/summaries')]);
     const all = listProfiles().map(profileSummary);
     print(context, all, () =>
       all
@@ -40,7 +40,7 @@ export const create: Command = {
       { min: 0, max: 0 },
     );
     if (!values.profile || !values.environment || values.name === undefined) throw usageError('--profile, --environment and --name are required.', this.usage);
-    const { registrationDetail } = await import('../../core/app/views');
+    const { registrationDetail } = await import('../../core/views/summaries');
     const detail = registrationDetail(
       (await loadServices(context)).drafts.create({
         provider: values.profile,
@@ -61,7 +61,7 @@ export const list: Command = {
   usage: 'oidc-onboard list [--json]',
   async run(context, argv) {
     parseCommandArgs(argv, {}, this.usage, { min: 0, max: 0 });
-    const { registrationSummary } = await import('../../core/app/views');
+    const { registrationSummary } = await import('../../core/views/summaries');
     const all = (await loadServices(context)).drafts.list().map((view) => registrationSummary(view));
     print(context, all, () =>
       all.length === 0
@@ -82,7 +82,7 @@ export const show: Command = {
   usage: 'oidc-onboard show <id> [--json]',
   async run(context, argv) {
     const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 1, max: 1 });
-    const { registrationDetail } = await import('../../core/app/views');
+    const { registrationDetail } = await import('../../core/views/summaries');
     const detail = registrationDetail((await loadServices(context)).drafts.get(positionals[0]!));
     print(context, detail, () => formatRegistration(detail) + '\n' + formatFindings(detail.report));
     return EXIT.ok;
@@ -111,7 +111,7 @@ export const set: Command = {
       { min: 1, max: 1 },
     );
     if (Object.keys(values).length === 0) throw usageError('Nothing to change: give at least one option.', this.usage);
-    const { registrationDetail } = await import('../../core/app/views');
+    const { registrationDetail } = await import('../../core/views/summaries');
     const detail = registrationDetail(
       (await loadServices(context)).drafts.setValues(positionals[0]!, {
         ...(values['client-name'] !== undefined && { clientName: values['client-name'] }),
@@ -173,7 +173,7 @@ export const discover: Command = {
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { url: { type: 'string' }, ca: { type: 'string' }, forget: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
     if (values.forget && (values.url || values.ca)) throw usageError('--forget takes no --url or --ca.', this.usage);
-    const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/app/views')]);
+    const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/views/summaries')]);
     const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
     const detail = registrationDetail(
       values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),

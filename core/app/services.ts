@@ -12,8 +12,8 @@ import { createPackageService } from '../package/service';
 import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
 import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
-import { probeKeychain } from './keychain-probe';
-import { APP_NAME, APP_VERSION } from './version';
+import { probeKeychain } from '../storage/keychain-probe';
+import { APP_NAME, APP_VERSION } from '../version';
 
 /** The ports and facts a composition root supplies. */
 export interface AppPorts {

@@ -7,16 +7,7 @@ import { AREA_TITLES, CHECK_AREAS } from './catalogue';
 import { summariseEvidence } from './evidence-summary';
 import { statusMark } from './markdown';
 import type { Check, JwksCheckReport } from '../../contract/schemas/jwks-check';
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function htmlEscape(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Only http(s) links become links; anything else is shown as text. */
-function safeHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? htmlEscape(url) : undefined;
-}
+import { htmlEscape, safeHref } from '../text/html';
 
 const CSS = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}

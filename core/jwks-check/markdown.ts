@@ -8,23 +8,11 @@ import { AREA_TITLES, CHECK_AREAS } from './catalogue';
 import type { ReportDiff } from './compare';
 import { summariseEvidence } from './evidence-summary';
 import type { Check, CheckStatus, JwksCheckReport } from '../../contract/schemas/jwks-check';
+import { mdCode, mdEscape } from '../text/markdown';
 
 /** The mark of a status in text reports. */
 export function statusMark(status: CheckStatus): string {
   return `[${status.toUpperCase()}]`;
-}
-
-/** Escapes text for inline Markdown: no line breaks, no markup characters, no raw HTML. */
-export function mdEscape(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-=])/, '$1\\$2');
-}
-
-/** Inline code span: nothing inside is interpreted, so only backticks and line breaks need care. */
-export function mdCode(text: string): string {
-  return `\`${text.replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'")}\``;
 }
 
 function counts(checks: readonly Check[]): string {

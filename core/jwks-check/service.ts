@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { JWK } from 'jose';
 import { AppError } from '../../contract/errors';
 import { jwksCheckReportSchema, type Check, type JwksCheckReport } from '../../contract/schemas/jwks-check';
-import { APP_VERSION } from '../app/version';
+import { APP_VERSION } from '../version';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
 import type { KeyService } from '../keys/key-service';

@@ -1,5 +1,6 @@
 /** The readable (Markdown) report of a package verification, for tickets and terminals. */
-import { diffToMarkdown, mdCode, mdEscape, statusMark } from '../jwks-check/markdown';
+import { diffToMarkdown, statusMark } from '../jwks-check/markdown';
+import { mdCode, mdEscape } from '../text/markdown';
 import type { PackageVerification } from './verify';
 
 /** The verification as Markdown: verdict, the file's SHA-256, each step, what changed live. */

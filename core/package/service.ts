@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
-import { APP_VERSION } from '../app/version';
+import { APP_VERSION } from '../version';
 import { clientSecretAccount } from '../credentials/accounts';
 import type { CheckService } from '../jwks-check/service';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';

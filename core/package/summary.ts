@@ -4,8 +4,8 @@
  * Every user- or server-supplied string is escaped: the HTML page has no script, no
  * external resource, and no text that can turn into markup.
  */
-import { htmlEscape } from '../jwks-check/html';
-import { mdCode, mdEscape } from '../jwks-check/markdown';
+import { htmlEscape } from '../text/html';
+import { mdCode, mdEscape } from '../text/markdown';
 import type { Manifest } from './format';
 
 /** What the summary pages show. */

@@ -12,7 +12,7 @@ import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JSONWebKeySet } from 'jose';
 import { AppError, hasErrorCode, isAppError } from '../../contract/errors';
 import { jwksCheckReportSchema, type JwksCheckReport } from '../../contract/schemas/jwks-check';
-import { APP_VERSION } from '../app/version';
+import { APP_VERSION } from '../version';
 import { compareReports, type ReportDiff } from '../jwks-check/compare';
 import { checkJwksUri } from '../jwks-check/service';
 import { createFetcher } from '../net/fetcher';

@@ -9,7 +9,7 @@ import type { ValidationReport } from '../../contract/schemas/findings';
 import type { Clock } from '../ports';
 import { findEnvironment, getProfile, type Profile } from '../profiles';
 import { profileFor } from './profile-for';
-import { APP_VERSION } from '../app/version';
+import { APP_VERSION } from '../version';
 import { fetchDiscovery } from '../net/discovery';
 import { createFetcher } from '../net/fetcher';
 import { splitPemCertificates } from '../net/trust-store';

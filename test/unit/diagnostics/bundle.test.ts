@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientSecretAccount } from '../../../core/credentials';
 import { collectDiagnostics, DIAGNOSTICS_FORMAT, writeDiagnosticsBundle, type DiagnosticsDeps, type DiagnosticsReport } from '../../../core/diagnostics';
 import { dataKeyAccount } from '../../../core/keys';
-import { APP_VERSION } from '../../../core/app/version';
+import { APP_VERSION } from '../../../core/version';
 import { createFixture, faultyVault, rejection, type Fixture } from '../credentials/helpers';
 
 const SECRET = 'Cl13nt-s3cret-that-must-never-leak';

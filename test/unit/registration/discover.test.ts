@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationDetail } from '../../../core/app/views';
+import { registrationDetail } from '../../../core/views/summaries';
 import { createDraftService } from '../../../core/registration/drafts';
 import { profileFor } from '../../../core/registration/profile-for';
 import { openSettingsStore } from '../../../core/storage/settings-store';

@@ -1,6 +1,6 @@
 // The CLI's default data folder is the desktop app's user-data folder on each OS.
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, resolveDataDir } from '../../../core/app/data-dir';
+import { defaultDataDir, resolveDataDir } from '../../../core/storage/data-dir';
 
 describe('data folder', () => {
   it.each<[NodeJS.Platform, NodeJS.ProcessEnv, string]>([

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../contract/errors';
 import type { SecretVault } from '../ports';
-import { keychainGuidance } from '../storage/os-keychain';
+import { keychainGuidance } from './os-keychain';
 
 /** The result of {@link probeKeychain}. */
 export interface KeychainProbe {
