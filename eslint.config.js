@@ -2,9 +2,63 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 
 const noElectron = { name: 'electron', message: 'Only electron/ may import Electron (ARCHITECTURE §2).' };
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'dns', 'zlib', 'util', 'stream'];
+
+/**
+ * The layers of core/ (ARCHITECTURE §4), lowest first. A folder may import its own files and any
+ * folder of a LOWER layer, never one of its own layer or above: so the folder graph has no cycle
+ * and nothing reaches up (e.g. no domain folder imports the composition root core/app).
+ * `leaves` are the single files directly in core/ (redact.ts, version.ts). Every folder of core/
+ * must appear here (test/unit/gates/boundaries.test.ts checks it), so a new one gets a place.
+ */
+export const CORE_LAYERS = [
+  ['leaves', 'ports', 'crypto', 'text'],
+  ['storage', 'net', 'profiles'],
+  ['registration'],
+  ['keys'],
+  ['credentials', 'jwks-check'],
+  ['package', 'diagnostics', 'views'],
+  ['app'],
+];
+
+const coreType = (folder) => `core-${folder}`;
+
+/** eslint-plugin-boundaries: what each folder of core/ is, and which ones it may import. */
+export const coreLayeringRules = [
+  {
+    files: ['core/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } },
+      'boundaries/elements': [
+        { type: 'contract', pattern: 'contract', partialMatch: false },
+        ...CORE_LAYERS.flat()
+          .filter((folder) => folder !== 'leaves')
+          .map((folder) => ({ type: coreType(folder), pattern: `core/${folder}`, partialMatch: false })),
+        // Last, so it only classifies what no folder above claims: the files directly in core/.
+        { type: coreType('leaves'), pattern: 'core', partialMatch: false },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: 'core/ layering (eslint.config.js CORE_LAYERS): {{from.type}} may not import {{to.type}}; a folder imports only from lower layers.',
+          policies: CORE_LAYERS.flatMap((layer, rank) =>
+            layer.map((folder) => ({
+              from: { element: { type: coreType(folder) } },
+              allow: { to: { element: { types: { anyOf: ['contract', coreType(folder), ...CORE_LAYERS.slice(0, rank).flat().map(coreType)] } } } },
+            })),
+          ),
+        },
+      ],
+    },
+  },
+];
 
 /** Boundary rules, exported so the lint fixture test can prove they fire. */
 export const boundaryRules = [
@@ -95,4 +149,5 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   ...boundaryRules,
+  ...coreLayeringRules,
 );

@@ -1,12 +1,15 @@
 // Proves the boundary rules of ARCHITECTURE §2 fire: fixtures that break them must fail lint,
 // and linted as if they lived in core/, renderer/ and contract/.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const eslint = new ESLint({ cwd: root, ignore: false });
+// The layer table lives in the lint config (plain JS, untyped), so read it from there.
+const configUrl = new URL('../../../eslint.config.js', import.meta.url).href;
+const { CORE_LAYERS } = (await import(configUrl)) as { CORE_LAYERS: string[][] };
 
 async function lintAs(fixture: string, pretendPath: string) {
   const code = await readFile(path.join(root, 'test/fixtures/lint', fixture), 'utf8');
@@ -41,5 +44,33 @@ describe('boundary lint rules', () => {
     const code = "export const options = { rejectUnauthorized: false };\n";
     const [result] = await eslint.lintText(code, { filePath: path.join(root, 'core/net/fixture.ts') });
     expect(result!.messages.some((m) => m.message.includes('Never switch TLS verification off'))).toBe(true);
+  });
+
+  describe('core/ layering (eslint-plugin-boundaries)', () => {
+    const layering = (messages: string[]) => messages.filter((m) => m.startsWith('boundaries/dependencies: core/ layering'));
+
+    it('refuses an import upward (storage → app, storage → registration)', async () => {
+      const messages = layering(await lintAs('core/imports-upward.ts', 'core/storage/fixture.ts'));
+      expect(messages).toHaveLength(2);
+      expect(messages[0]).toContain('core-storage may not import core-app');
+      expect(messages[1]).toContain('core-storage may not import core-registration');
+    });
+
+    it('refuses an import within the same layer, so no two folders can import each other', async () => {
+      expect(layering(await lintAs('core/imports-sideways.ts', 'core/credentials/fixture.ts'))).toEqual([
+        expect.stringContaining('core-credentials may not import core-jwks-check'),
+      ]);
+    });
+
+    it('allows imports from lower layers, contract/ and the files directly in core/', async () => {
+      expect(layering(await lintAs('core/imports-downward.ts', 'core/package/fixture.ts'))).toEqual([]);
+    });
+
+    it('gives every folder of core/ exactly one layer', async () => {
+      const folders = (await readdir(path.join(root, 'core'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+      const listed = CORE_LAYERS.flat().filter((name) => name !== 'leaves');
+      expect(new Set(listed).size).toBe(listed.length);
+      expect([...listed].sort()).toEqual([...folders].sort());
+    });
   });
 });
