@@ -11,3 +11,4 @@ export * from './schemas/registration';
 export * from './schemas/keys';
 export * from './schemas/jwks-check';
 export { checkSummarySchema } from './operations/checks';
+export * from './schemas/package-verification';

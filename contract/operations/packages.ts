@@ -1,6 +1,9 @@
 /** Operations of the signed registration request package (issue 6). */
 import { z } from 'zod';
 import { defineOperation } from '../ipc';
+import { packageVerificationSchema } from '../schemas/package-verification';
+
+export { verifyStepSchema } from '../schemas/package-verification';
 
 const id = z.string().min(1).max(200);
 
@@ -39,9 +42,6 @@ export const buildPackage = defineOperation({
   response: z.object({ saved: z.boolean(), path: z.string().optional(), sha256: z.string().optional(), bytes: z.number().optional(), sendTo: z.string().optional() }),
 });
 
-/** One step of a package verification. */
-export const verifyStepSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['pass', 'warn', 'fail', 'skip']), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
-
 /** `package:verify` — the bytes of a package file the user opened or dropped. */
 export const verifyPackage = defineOperation({
   channel: 'package:verify',
@@ -55,15 +55,7 @@ export const verifyPackage = defineOperation({
       caPem: z.string().max(500_000).optional(),
     })
     .strict(),
-  response: z.object({
-    verdict: z.enum(['valid', 'invalid']),
-    sha256: z.string(),
-    bytes: z.number(),
-    verifiedAt: z.string(),
-    offline: z.boolean(),
-    sendTo: z.string().optional(),
-    steps: z.array(verifyStepSchema),
-    warnings: z.array(z.string()),
+  response: packageVerificationSchema.extend({
     manifest: z.record(z.string(), z.unknown()).optional(),
     markdown: z.string(),
   }),

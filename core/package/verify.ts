@@ -10,8 +10,10 @@
  */
 import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JSONWebKeySet } from 'jose';
-import { AppError, hasErrorCode, isAppError } from '../../contract/errors';
-import { jwksCheckReportSchema, type JwksCheckReport } from '../../contract/schemas/jwks-check';
+import { AppError, assertNever, hasErrorCode, isAppError } from '../../contract/errors';
+import type { Finding } from '../../contract/schemas/findings';
+import { jwksCheckReportSchema, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
+import type { IntactVerdict, LiveVerdict, PackageVerificationReport, RequestedValues } from '../../contract/schemas/package-verification';
 import { APP_VERSION } from '../version';
 import { compareReports, type ReportDiff } from '../jwks-check/compare';
 import { checkJwksUri } from '../jwks-check/service';
@@ -55,20 +57,13 @@ export interface VerifyStep {
   details?: Record<string, unknown>;
 }
 
-/** The outcome of {@link verifyPackage}. */
-export interface PackageVerification {
-  verdict: 'valid' | 'invalid';
-  /** SHA-256 (hex) of the file as given: compare it with the one quoted by the sender. */
-  sha256: string;
-  bytes: number;
-  verifiedAt: string;
-  offline: boolean;
+/**
+ * The outcome of {@link verifyPackage}: the contract's report (requested values, findings, the
+ * intact and live verdicts, the steps) plus the parsed manifest and the live diff.
+ */
+export interface PackageVerification extends PackageVerificationReport {
   manifest?: Manifest;
-  /** The provider's "what to send to whom" for the package's environment (today's profile). */
-  sendTo?: string;
   steps: VerifyStep[];
-  /** Messages of the steps that warn. */
-  warnings: string[];
   /** What changed at the jwks_uri since packaging (online, when the package has a report). */
   liveDiff?: ReportDiff;
 }
@@ -134,16 +129,28 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   const step = (id: VerifyStep['id'], status: StepStatus, message: string, details?: Record<string, unknown>) => {
     steps.push({ id, title: TITLES[id], status, message, ...(details && { details }) });
   };
-  const result = (extra: Partial<PackageVerification> = {}): PackageVerification => ({
-    verdict: steps.some((s) => s.status === 'fail') ? 'invalid' : 'valid',
-    sha256: sha256Hex(bytes),
-    bytes: bytes.length,
-    verifiedAt: now.toISOString(),
-    offline,
-    ...extra,
-    steps,
-    warnings: steps.filter((s) => s.status === 'warn').map((s) => `${s.title}: ${s.message}`),
-  });
+  let requested: RequestedValues | undefined;
+  let findings: Finding[] = [];
+  const liveFacts: LiveFacts = {};
+  const result = (extra: Partial<PackageVerification> = {}): PackageVerification => {
+    const intact = intactVerdict(steps);
+    const live = liveVerdict(steps, liveFacts, intact);
+    return {
+      verdict: intact.status === 'pass' && live.status !== 'fail' ? 'valid' : 'invalid',
+      headline: headline(intact, live),
+      intact,
+      live,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.length,
+      verifiedAt: now.toISOString(),
+      offline,
+      ...(requested && { requested }),
+      findings,
+      ...extra,
+      steps,
+      warnings: steps.filter((s) => s.status === 'warn').map((s) => `${s.title}: ${s.message}`),
+    };
+  };
 
   // 1. The archive.
   let entries: ZipEntry[];
@@ -249,10 +256,13 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
     else step('claims.time', 'pass', `Valid until ${new Date(claims.exp * 1000).toISOString()}.`);
   }
 
-  // 7. Today's rules.
+  // 7. What the package asks for, and today's rules on it.
   if (registration.success) {
+    const file = registration.data;
+    requested = { provider: { id: file.provider.id, name: file.provider.name }, environment: { id: file.environment.id, label: file.environment.label }, values: file.client_metadata };
     try {
       const report = validateMetadata(registration.data.client_metadata, getProfile(manifest.provider.id), manifest.environment.id);
+      findings = report.findings;
       const errors = report.findings.filter((f) => f.severity === 'error');
       if (errors.length === 0) step('metadata', 'pass', `No errors under today's ${manifest.provider.id} rules (${report.findings.length} warnings or notes).`);
       else step('metadata', 'warn', `${errors.length} error(s) under today's rules: ${errors.slice(0, 5).map((f) => `${f.code}${f.path ? ` at ${f.path}` : ''}`).join(', ')}.`, { findings: errors.map((f) => ({ code: f.code, path: f.path, message: f.message })) });
@@ -264,6 +274,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   // 8. Live: the jwks_uri as it is now.
   let liveDiff: ReportDiff | undefined;
   const jwksUri = registration.success && typeof registration.data.client_metadata.jwks_uri === 'string' ? registration.data.client_metadata.jwks_uri : undefined;
+  if (jwksUri !== undefined) liveFacts.jwksUri = jwksUri;
   if (offline) {
     step('live.signature', 'skip', 'Offline: the live jwks_uri was not contacted.');
     step('live.check', 'skip', 'Offline: the jwks_uri check was not re-run.');
@@ -275,8 +286,9 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
     step('live.signature', 'skip', 'Not run: the package failed offline verification.');
     step('live.check', 'skip', 'Not run: the package failed offline verification.');
   } else {
-    await liveSignature(jwt, jwksUri, signed.alg, options, (status, message, details) => step('live.signature', status, message, details));
+    Object.assign(liveFacts, await liveSignature(jwt, jwksUri, signed.alg, options, (status, message, details) => step('live.signature', status, message, details)));
     const enclosedReport = jwksCheckReportSchema.safeParse(parseJson(byName.get('jwks-check.json')));
+    if (enclosedReport.success) liveFacts.checkThen = enclosedReport.data.verdict;
     try {
       const clock: Clock = options.clock ?? { now: () => new Date() };
       const live = await checkJwksUri({
@@ -287,6 +299,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
         ...(options.caPem !== undefined && { caPem: options.caPem }),
         ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       });
+      liveFacts.checkNow = live.verdict;
       liveCheckStep(live, enclosedReport.success ? enclosedReport.data : undefined, (status, message, details) => step('live.check', status, message, details), (d) => (liveDiff = d));
     } catch (error) {
       step('live.check', 'warn', `The jwks_uri check could not run: ${errorText(error)}`);
@@ -374,28 +387,100 @@ async function claimMismatches(
 
 type StepSink = (status: StepStatus, message: string, details?: Record<string, unknown>) => void;
 
-async function liveSignature(jwt: string, url: string, alg: string, options: VerifyPackageOptions, report: StepSink): Promise<void> {
+/** What the live steps learnt, for the live verdict. */
+interface LiveFacts {
+  jwksUri?: string;
+  reachable?: boolean;
+  keyPublished?: boolean;
+  checkThen?: Verdict;
+  checkNow?: Verdict;
+}
+
+/**
+ * Fetches the key set at the jwks_uri now and verifies request.jwt against it. A jwks_uri that
+ * cannot be fetched (or gives no JWK Set) fails the live state: the provider could not fetch it either.
+ */
+async function liveSignature(jwt: string, url: string, alg: string, options: VerifyPackageOptions, report: StepSink): Promise<Pick<LiveFacts, 'reachable' | 'keyPublished'>> {
   let set: JSONWebKeySet;
   let fetcher;
   try {
     fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(options.caPem ? { extraCaPem: splitPemCertificates(options.caPem) } : {}) });
     const response = await fetcher.fetch(url, { accept: 'application/jwk-set+json, application/json', ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
-    if (response.status !== 200) return report('warn', `The jwks_uri answered HTTP ${response.status}; the live key set could not be used.`);
+    if (response.status !== 200) {
+      report('fail', `The jwks_uri answered HTTP ${response.status}; the provider could not fetch the key set either.`, { httpStatus: response.status });
+      return { reachable: false };
+    }
     const parsed = JSON.parse(response.text()) as { keys?: unknown };
-    if (!Array.isArray(parsed.keys)) return report('warn', 'The jwks_uri did not return a JWK Set; the live key set could not be used.');
+    if (!Array.isArray(parsed.keys)) {
+      report('fail', 'The jwks_uri did not return a JWK Set; the provider could not use it either.');
+      return { reachable: false };
+    }
     set = { keys: parsed.keys as JWK[] };
   } catch (error) {
-    return report('warn', `The live key set could not be fetched: ${isAppError(error) ? `${error.message} [${error.code}]` : errorText(error)}`);
+    report('fail', `The jwks_uri could not be fetched now: ${isAppError(error) ? `${error.message} [${error.code}]` : errorText(error)}`, isAppError(error) ? { code: error.code } : undefined);
+    return { reachable: false };
   } finally {
     fetcher?.close();
   }
   try {
     await compactVerify(jwt, createLocalJWKSet(set), { algorithms: [alg] });
     report('pass', `request.jwt verifies against the key set published at ${url} now.`);
+    return { reachable: true, keyPublished: true };
   } catch (error) {
     report('fail', `request.jwt does not verify against the key set published at ${url} now (${errorText(error)}): the signing key is not (or no longer) published there.`, {
       liveKids: set.keys.map((k) => k.kid ?? null).slice(0, 20),
     });
+    return { reachable: true, keyPublished: false };
+  }
+}
+
+const isLiveStep = (s: VerifyStep) => s.id.startsWith('live.');
+
+/** Intact and signed by the enclosed key: every step but the live ones. */
+function intactVerdict(steps: readonly VerifyStep[]): IntactVerdict {
+  const failed = steps.filter((s) => !isLiveStep(s) && s.status === 'fail');
+  if (failed.length === 0) return { status: 'pass', message: 'The package is intact and signed by the enclosed key.', failed: [] };
+  return { status: 'fail', message: `The package is not intact; failed: ${failed.map((s) => s.title).join('; ')}.`, failed: failed.map((s) => s.id) };
+}
+
+/** The live state now, from the live steps and what they learnt. */
+function liveVerdict(steps: readonly VerifyStep[], facts: LiveFacts, intact: IntactVerdict): LiveVerdict {
+  const live = steps.filter(isLiveStep);
+  const base = {
+    ...(facts.jwksUri !== undefined && { jwksUri: facts.jwksUri }),
+    ...(facts.reachable !== undefined && { reachable: facts.reachable }),
+    ...(facts.keyPublished !== undefined && { keyPublished: facts.keyPublished }),
+    ...(facts.checkThen !== undefined && { checkThen: facts.checkThen }),
+    ...(facts.checkNow !== undefined && { checkNow: facts.checkNow }),
+  };
+  if (live.length === 0 || live.every((s) => s.status === 'skip')) {
+    const why = live[0]?.message ?? (intact.status === 'fail' ? 'Not run: the package failed offline verification.' : 'The live jwks_uri was not checked.');
+    return { status: 'not-checked', message: why, ...base };
+  }
+  const check = facts.checkThen !== undefined || facts.checkNow !== undefined ? ` (jwks_uri check: ${facts.checkThen === undefined ? 'none packaged' : `${facts.checkThen.toUpperCase()} at packaging`} → ${facts.checkNow === undefined ? 'not run now' : `${facts.checkNow.toUpperCase()} now`})` : '';
+  const reasons: string[] = [];
+  if (facts.reachable === false) reasons.push('the jwks_uri is not reachable');
+  if (facts.keyPublished === false) reasons.push('the signing key is no longer published at the jwks_uri');
+  if (facts.checkNow === 'fail') reasons.push('the jwks_uri check fails now');
+  if (reasons.length > 0) return { status: 'fail', message: `${reasons.join('; ')}${check}.`, ...base };
+  if (live.some((s) => s.status === 'warn' || s.status === 'fail')) return { status: 'warn', message: `the jwks_uri is reachable and publishes the signing key, but it changed since packaging${check}.`, ...base };
+  return { status: 'pass', message: `the jwks_uri is reachable and still publishes the signing key${check}.`, ...base };
+}
+
+/** One sentence that says which part failed, if any. */
+function headline(intact: IntactVerdict, live: LiveVerdict): string {
+  if (intact.status === 'fail') return `${intact.message} Do not act on it; ask the sender for a fresh package.`;
+  switch (live.status) {
+    case 'fail':
+      return `The package itself is intact; its live state fails: ${live.message}`;
+    case 'warn':
+      return `The package is intact and signed by the enclosed key; its live state warns: ${live.message}`;
+    case 'pass':
+      return `The package is intact and signed by the enclosed key; its live state passes: ${live.message}`;
+    case 'not-checked':
+      return `The package is intact and signed by the enclosed key; its live state was not checked (${live.message.replace(/\.$/, '')}).`;
+    default:
+      return assertNever(live.status);
   }
 }
 

@@ -11,14 +11,20 @@ const SEVERITY: Record<Finding['severity'], { icon: IconName; word: string }> = 
 };
 
 /** One finding. */
-export function FindingItem({ finding, showPath = false }: { finding: Finding; showPath?: boolean }): ReactElement {
+export function FindingItem({ finding, showPath = false, showCode = false }: { finding: Finding; showPath?: boolean; showCode?: boolean }): ReactElement {
   const severity = SEVERITY[finding.severity];
   return (
     <li className={`finding finding-${finding.severity}`} data-finding-code={finding.code} data-finding-path={finding.path}>
       <Icon name={severity.icon} className="finding-icon" />
       <div className="finding-text">
         <p className="finding-message">
-          <strong>{severity.word}:</strong> {finding.message}
+          <strong>{severity.word}:</strong>{' '}
+          {showCode && (
+            <>
+              <code className="finding-code">{finding.code}</code>{' '}
+            </>
+          )}
+          {finding.message}
           {showPath && finding.path !== '' && (
             <>
               {' '}

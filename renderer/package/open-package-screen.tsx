@@ -7,7 +7,8 @@ import { useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ErrorNotice } from '../components/error-notice';
-import { WarningList } from '../components/findings';
+import { FindingItem, WarningList } from '../components/findings';
+import { orderedRequestedValues } from '../../contract/schemas/package-verification';
 import { Icon, type IconName } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
 import { copyPlain, formatBytes, formatDateTime, NetworkOptions, SendTo } from './shared';
@@ -106,6 +107,121 @@ function LiveChanges({ verification }: { verification: Verification }): ReactEle
   );
 }
 
+const LIVE: Record<Verification['live']['status'], { icon: IconName; word: string; tone: string }> = {
+  pass: { icon: 'check', word: 'Passes', tone: 'tone-ok' },
+  warn: { icon: 'warning', word: 'Warns', tone: 'tone-warn' },
+  fail: { icon: 'error', word: 'Fails', tone: 'tone-error' },
+  'not-checked': { icon: 'pending', word: 'Not checked', tone: 'tone-pending' },
+};
+
+const yesNo = (value: boolean | undefined) => (value === undefined ? 'not known' : value ? 'yes' : 'no');
+
+/** The two verdicts side by side: the file itself, and the jwks_uri now. */
+function Verdicts({ verification }: { verification: Verification }): ReactElement {
+  const { intact, live } = verification;
+  const liveStatus = LIVE[live.status];
+  return (
+    <dl className="verify-verdicts" data-testid="verify-verdicts">
+      <div data-testid="verdict-intact" data-status={intact.status}>
+        <dt>Intact and signed by the enclosed key</dt>
+        <dd className={intact.status === 'pass' ? 'tone-ok' : 'tone-error'}>
+          <Icon name={intact.status === 'pass' ? 'check' : 'error'} size={16} /> {intact.status === 'pass' ? 'Yes' : 'No'}
+          {intact.status === 'fail' && <span className="muted"> — {intact.message}</span>}
+        </dd>
+      </div>
+      <div data-testid="verdict-live" data-status={live.status}>
+        <dt>Live state now</dt>
+        <dd className={liveStatus.tone}>
+          <Icon name={liveStatus.icon} size={16} /> {liveStatus.word}
+          <span className="muted"> — {live.message}</span>
+        </dd>
+        {live.status !== 'not-checked' && (
+          <dd>
+            <ul className="verify-live-facts">
+              <li>jwks_uri reachable: {yesNo(live.reachable)}</li>
+              <li>Signing key still published: {yesNo(live.keyPublished)}</li>
+              <li>
+                jwks_uri check: {live.checkThen === undefined ? 'none packaged' : `${live.checkThen.toUpperCase()} at packaging`} →{' '}
+                {live.checkNow === undefined ? 'not run now' : `${live.checkNow.toUpperCase()} now`}
+              </li>
+            </ul>
+          </dd>
+        )}
+      </div>
+    </dl>
+  );
+}
+
+function RequestedValue({ value }: { value: unknown }): ReactElement {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">(empty list)</span>;
+    return (
+      <ul className="plain-list">
+        {value.map((item, index) => (
+          <li key={index}>
+            <code>{typeof item === 'string' ? item : JSON.stringify(item)}</code>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+}
+
+/** What the package asks the provider to register, and today's findings on it. */
+function Requested({ verification }: { verification: Verification }): ReactElement {
+  const { requested, findings } = verification;
+  return (
+    <>
+      <section className="package-section" aria-labelledby="requested-values">
+        <h3 id="requested-values">What the package asks for</h3>
+        {requested === undefined ? (
+          <p className="muted">registration.json is not readable, so the requested values cannot be shown.</p>
+        ) : (
+          <>
+            <p className="muted">
+              {requested.provider.name}, environment {requested.environment.label}
+              {verification.intact.status === 'pass' ? '' : ' — the package is not intact, so these values may have been altered'}.
+            </p>
+            <table className="data-table requested-values" data-testid="requested-values">
+              <thead>
+                <tr>
+                  <th scope="col">Value</th>
+                  <th scope="col">Requested</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orderedRequestedValues(requested.values).map(([name, value]) => (
+                  <tr key={name} data-value-name={name}>
+                    <th scope="row">
+                      <code>{name}</code>
+                    </th>
+                    <td>
+                      <RequestedValue value={value} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <section className="package-section" aria-labelledby="package-findings">
+        <h3 id="package-findings">Findings under today’s rules</h3>
+        {findings.length === 0 ? (
+          <p className="muted">{requested === undefined ? 'Not checked.' : 'None.'}</p>
+        ) : (
+          <ul className="findings" data-testid="package-findings">
+            {findings.map((finding, index) => (
+              <FindingItem key={`${finding.code}-${finding.path}-${index}`} finding={finding} showPath showCode />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
 function normaliseHash(value: string): string {
   return value.replace(/[\s:]/g, '').toLowerCase();
 }
@@ -114,6 +230,7 @@ function Report({ fileName, verification }: { fileName: string; verification: Ve
   const [quoted, setQuoted] = useState('');
   const [copyOutcome, setCopyOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const valid = verification.verdict === 'valid';
+  const intactOk = verification.intact.status === 'pass';
   const quotedHash = normaliseHash(quoted);
   const matches = quotedHash !== '' && quotedHash === verification.sha256.toLowerCase();
   return (
@@ -122,11 +239,14 @@ function Report({ fileName, verification }: { fileName: string; verification: Ve
       <div className={`notice verdict-banner ${valid ? 'notice-success' : 'notice-error'}`} data-testid="package-verdict" data-verdict={verification.verdict}>
         <Icon name={valid ? 'check' : 'error'} className="notice-icon" />
         <div>
-          <p className="notice-title">{valid ? 'Valid: the package is intact and its signature verifies.' : 'Invalid: do not act on this package.'}</p>
+          <p className="notice-title">{valid ? 'Valid: the package is intact and its signature verifies.' : intactOk ? 'Invalid: the package itself is intact, but its live state fails.' : 'Invalid: do not act on this package.'}</p>
+          <p data-testid="verify-headline">{verification.headline}</p>
           <p>
             {valid
               ? 'Compare the SHA-256 below with the one the sender quoted in their message.'
-              : 'The failed steps below say what is wrong. Ask the sender for a fresh package.'}
+              : intactOk
+                ? 'Ask the sender to fix the published jwks_uri; the file itself need not change.'
+                : 'The failed steps below say what is wrong. Ask the sender for a fresh package.'}
           </p>
           <p className="muted">
             Verified {formatDateTime(verification.verifiedAt)}
@@ -134,6 +254,8 @@ function Report({ fileName, verification }: { fileName: string; verification: Ve
           </p>
         </div>
       </div>
+
+      <Verdicts verification={verification} />
 
       <div className="package-section">
         <h3>SHA-256 of the file</h3>
@@ -150,6 +272,8 @@ function Report({ fileName, verification }: { fileName: string; verification: Ve
           </p>
         </div>
       </div>
+
+      <Requested verification={verification} />
 
       <div className="package-section">
         <h3>Steps</h3>

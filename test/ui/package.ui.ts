@@ -38,6 +38,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
   const pki = await getTestPki();
   const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
   let served: unknown = { keys: [] };
+  let serverClosed = false;
   const server: TestServer = await startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler: (req, res, ctx) => json(served, { 'cache-control': 'public, max-age=300' })(req, res, ctx) });
   try {
     const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Parcel App' });
@@ -99,6 +100,16 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.locator('[data-step-id="live.signature"]')).toHaveAttribute('data-status', 'pass');
     await expect(page.locator('[data-step-id="live.check"]')).toContainText('Passed');
     await expect(page.getByTestId('live-changes')).toContainText('Unchanged since packaging');
+    // What the package asks for, the findings with their codes, and the two verdicts (issue 12 item 5).
+    await expect(page.getByTestId('verdict-intact')).toHaveAttribute('data-status', 'pass');
+    await expect(page.getByTestId('verdict-live')).toHaveAttribute('data-status', 'pass');
+    await expect(page.getByTestId('verdict-live')).toContainText('jwks_uri reachable: yes');
+    const requested = page.getByTestId('requested-values');
+    await expect(requested.locator('[data-value-name="client_name"]')).toContainText('Parcel App');
+    await expect(requested.locator('[data-value-name="jwks_uri"]')).toContainText(server.url('/jwks.json'));
+    await expect(requested.locator('[data-value-name="token_endpoint_auth_method"]')).toContainText('private_key_jwt');
+    const findings = page.getByTestId('package-findings');
+    await expect(findings.locator('[data-finding-code="jwks_uri.not_public"]')).toContainText('jwks_uri.not_public');
     // Comparing with the quoted SHA-256.
     await page.getByLabel('SHA-256 the sender quoted (optional, to compare)').fill(digest.toUpperCase());
     await expect(page.getByText('Matches: this is the file the sender built.')).toBeVisible();
@@ -107,6 +118,19 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect(page.getByTestId('verify-copy-status')).toContainText('Copied the report as Markdown.');
     expect(backend.clipboard.at(-1)).toContain(digest);
+    expect(backend.clipboard.at(-1)).toContain('## Requested values');
+
+    // The jwks_uri goes away after packaging: the file is still intact, its live state fails, and the page says which.
+    await server.close();
+    serverClosed = true;
+    await page.getByRole('button', { name: 'Verify again with these options' }).click();
+    await expect(verdict).toHaveAttribute('data-verdict', 'invalid', { timeout: 60_000 });
+    await expect(page.getByTestId('verdict-intact')).toHaveAttribute('data-status', 'pass');
+    await expect(page.getByTestId('verdict-live')).toHaveAttribute('data-status', 'fail');
+    await expect(page.getByTestId('verdict-live')).toContainText('jwks_uri reachable: no');
+    await expect(page.getByTestId('verify-headline')).toContainText('The package itself is intact; its live state fails');
+    await expect(verdict).toContainText('the package itself is intact, but its live state fails');
+    await shootBoth(app, 'package-open-live-fails', 'an intact package whose jwks_uri is down');
 
     // One changed byte inside SUMMARY.md (stored, so its CRC and hash no longer match).
     const at = Buffer.from(bytes).indexOf('manifest.json lists these');
@@ -119,7 +143,9 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(verdict).toHaveAttribute('data-verdict', 'invalid', { timeout: 60_000 });
     await expect(verdict).toContainText('Invalid');
     await expect(page.getByTestId('verify-sha256')).toHaveText(sha256(corrupt));
-    await expect(page.locator('[data-status="fail"]').first()).toContainText('Failed');
+    await expect(page.locator('.check-item[data-status="fail"]').first()).toContainText('Failed');
+    await expect(page.getByTestId('verdict-intact')).toHaveAttribute('data-status', 'fail');
+    await expect(page.getByTestId('verdict-live')).toHaveAttribute('data-status', 'not-checked');
     await shootBoth(app, 'package-open-invalid', 'an invalid package');
 
     // Not a package at all: the error from the one table, no report.
@@ -129,7 +155,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.getByRole('alert')).toContainText('Code: INPUT_UNREADABLE');
     await expect(verdict).toHaveCount(0);
   } finally {
-    await server.close();
+    if (!serverClosed) await server.close();
   }
 });
 

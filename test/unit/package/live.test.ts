@@ -48,12 +48,16 @@ describe('package + verify against a live jwks_uri', () => {
     const same = await verifyPackage(bytes, { caPem });
     expect(same.verdict, JSON.stringify(same.steps, null, 2)).toBe('valid');
     expect(same.steps.find((s) => s.id === 'live.signature')?.status).toBe('pass');
+    expect(same.live).toMatchObject({ status: 'pass', reachable: true, keyPublished: true, checkThen: 'warn', checkNow: 'warn' }); // warn: a loopback jwks_uri is not public
     expect(same.steps.find((s) => s.id === 'live.check')).toMatchObject({ status: 'pass', message: expect.stringMatching(/Unchanged/) });
 
     // The developer rotates to a key the package was not signed with.
     served = { keys: [rsaKey(2048, 'rotated-key').publicJwk] };
     const changed = await verifyPackage(bytes, { caPem });
     expect(changed.verdict).toBe('invalid');
+    expect(changed.intact.status).toBe('pass');
+    expect(changed.live).toMatchObject({ status: 'fail', reachable: true, keyPublished: false, checkThen: 'warn' });
+    expect(changed.headline).toMatch(/^The package itself is intact; its live state fails: the signing key is no longer published/);
     expect(changed.steps.find((s) => s.id === 'live.signature')).toMatchObject({ status: 'fail', message: expect.stringMatching(/not \(or no longer\) published/) });
     expect(changed.steps.find((s) => s.id === 'live.check')?.status).toBe('warn');
     expect(changed.liveDiff?.changed.map((c) => c.id)).toContain('match.local-key');

@@ -45,8 +45,12 @@ describe('verifyPackage', () => {
       ['live.signature', 'skip'],
       ['live.check', 'skip'],
     ]);
+    expect(v.intact).toEqual({ status: 'pass', message: expect.any(String), failed: [] });
+    expect(v.live.status).toBe('not-checked');
+    expect(v.requested?.values.client_name).toBeDefined();
     const md = verificationToMarkdown(v);
     expect(md).toContain('# Registration package: VALID');
+    expect(md).toContain('Intact and signed by the enclosed key: YES');
     expect(md).toContain(v.sha256);
   });
 
@@ -55,6 +59,8 @@ describe('verifyPackage', () => {
       const changed = entries.map((e) => (e.name === target.name ? { name: e.name, data: new Uint8Array([...e.data.slice(0, -1), e.data.at(-1)! ^ 0x01]) } : e));
       const v = await verify(rezip(changed));
       expect(v.verdict, target.name).toBe('invalid');
+      expect(v.intact.status, target.name).toBe('fail');
+      expect(v.headline, target.name).toMatch(/^The package is not intact/);
       expect(v.steps.find((s) => s.id === 'archive.layout')?.status, target.name).not.toBe('fail'); // caught by content, not layout
     }
   });
