@@ -9,6 +9,7 @@ import * as keys from './operations/keys';
 import * as checks from './operations/checks';
 import * as credentials from './operations/credentials';
 import * as packages from './operations/packages';
+import * as steps from './operations/steps';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -44,6 +45,8 @@ export const operations = {
   previewPackage: packages.previewPackage,
   buildPackage: packages.buildPackage,
   verifyPackage: packages.verifyPackage,
+  getChecklist: steps.getChecklist,
+  tickChecklistItem: steps.tickChecklistItem,
   showCredentials: credentials.showCredentials,
   saveCredentials: credentials.saveCredentials,
   revealCredentialSecret: credentials.revealCredentialSecret,

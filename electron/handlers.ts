@@ -133,6 +133,8 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       return { ...diff, markdown };
     },
     previewPackage: async ({ id }) => services.packages.preview(id),
+    getChecklist: async ({ id }) => services.checklist.view(id),
+    tickChecklistItem: async ({ id, itemId, done }) => services.checklist.tick(id, itemId, done),
     buildPackage: async ({ id, offline, caPem, acknowledgeFindings, unlockPassphrase }) => {
       // Refuse before asking where to save: blocking findings (without an acknowledgement) and a missing key show at once.
       const preview = await services.packages.preview(id);

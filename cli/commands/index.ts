@@ -1,6 +1,7 @@
 /** The command table; each command module is small and imports its heavy parts lazily. */
 import type { Command } from '../context';
 import { doctor } from './doctor';
+import { checklist } from './checklist';
 import { keys } from './keys';
 import { assertion, credentials } from './credentials';
 import { diagnostics } from './diagnostics';
@@ -9,4 +10,4 @@ import { checkCompare, checkHistory, checkJwks } from './checks';
 import { create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, credentials, assertion, diagnostics];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, credentials, assertion, diagnostics];

@@ -27,6 +27,9 @@ export const appliedDiscoverySchema = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A ticked submission-checklist item (see core/profiles/checklists): when the user marked it done. */
+export const checklistTickSchema = z.object({ doneAt: isoDateSchema });
+
 /** One draft registration: an application × provider × environment. */
 export const registrationSchema = z.object({
   id: z.string().min(1),
@@ -47,6 +50,8 @@ export const registrationSchema = z.object({
   /** Summaries of packages built. */
   packages: z.array(z.record(z.string(), z.unknown())).default([]),
   credentials: credentialRecordSchema.optional(),
+  /** Submission-checklist items the user ticked, by item id (absent in files from older versions). */
+  checklist: z.record(z.string(), checklistTickSchema).default({}),
 });
 
 /** A stored registration. */

@@ -11,6 +11,8 @@ import { createKeyService } from '../keys/key-service';
 import { createPackageService } from '../package/service';
 import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
+import { createChecklistService } from '../registration/checklist-service';
+import type { ChecklistTable } from '../profiles/checklists';
 import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
 import { probeKeychain } from '../storage/keychain-probe';
 import { APP_NAME, APP_VERSION } from '../version';
@@ -26,6 +28,8 @@ export interface AppPorts {
   settingsBackend?: SettingsBackendFactory;
   /** Electron and Chrome versions when running inside Electron. */
   runtime?: { electron?: string; chrome?: string };
+  /** The submission checklists; the built-in table unless a test injects its own. */
+  checklists?: ChecklistTable;
 }
 
 /** Every service, built once per process. */
@@ -37,7 +41,8 @@ export function createAppServices(ports: AppPorts) {
   const checks = createCheckService({ dataDir: ports.dataDir, store, keyService, clock: ports.clock });
   const { vault, clock, random, logger, dataDir } = ports;
   const credentials = createCredentialService({ store, vault, clock, random, logger, dataDir, keys: keyService });
-  const packages = createPackageService({ dataDir, store, keyService, checks, clock, vault });
+  const packages = createPackageService({ dataDir, store, keyService, checks, clock, vault, ...(ports.checklists && { checklists: ports.checklists }) });
+  const checklist = createChecklistService({ store, clock, ...(ports.checklists && { table: ports.checklists }) });
   /** Writes a redacted diagnostics bundle to `outPath`. */
   const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
 
@@ -54,7 +59,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, keyService, keys, checks, credentials, packages, diagnostics, appInfo };
+  return { ports, store, drafts, keyService, keys, checks, credentials, packages, checklist, diagnostics, appInfo };
 }
 
 /** The services object. */

@@ -10,6 +10,7 @@
 import { toHtml, toMarkdown } from '../jwks-check';
 import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
 import type { KeyRecord } from '../keys/key-record';
+import type { ChecklistView } from '../../contract/schemas/checklist';
 import { AppError } from '../../contract/errors';
 import { canonicalJson, canonicalJsonPretty } from './canonical-json';
 import {
@@ -56,6 +57,8 @@ export interface PackageInputs {
   jwksCheck: { report: JwksCheckReport; fresh: boolean } | { omittedReason: string };
   acknowledgement?: { reason: string; findings: AcknowledgedFinding[] } | undefined;
   notes?: readonly string[];
+  /** The registration's submission checklist: the SUMMARY's "what to send, and to whom" comes from it. */
+  checklist?: ChecklistView | undefined;
 }
 
 /** A package before its signature. */
@@ -126,7 +129,7 @@ export function assemblePackage(inputs: PackageInputs): UnsignedPackage {
   };
 
   const checksums = orderEntries([...files].map(([name, data]) => ({ name, data }))).map((e) => ({ name: e.name, sha256: sha256Hex(e.data) }));
-  const summaryInput = { manifest: manifestBase, metadata: reg.metadata, submission: env.submission, checksums };
+  const summaryInput = { manifest: manifestBase, metadata: reg.metadata, submission: env.submission, checklist: inputs.checklist, checksums };
   files.set('SUMMARY.md', utf8(summaryMarkdown(summaryInput)));
   files.set('summary.html', utf8(summaryHtml(summaryInput)));
 

@@ -24,6 +24,14 @@ import type { SettingsStore } from '../storage/settings-store';
 import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from './assemble';
 import { sha256Hex, type AcknowledgedFinding, type Manifest } from './format';
 import { assertNoSecrets } from './scan';
+import { resolveChecklist } from '../registration/checklist';
+import type { ChecklistTable } from '../profiles/checklists';
+import type { ChecklistView } from '../../contract/schemas/checklist';
+
+/** "What to send, and to whom" in one paragraph, from the checklist (the profile's text when it has none). */
+function sendToText(view: ChecklistView): string {
+  return view.available ? `${view.intro} ${view.items.map((item, i) => `${i + 1}. ${item.title}${item.optional ? ' (optional)' : ''}.`).join(' ')} ${view.package.text}` : view.intro;
+}
 
 /** Dependencies of {@link createPackageService}. */
 export interface PackageServiceDeps {
@@ -36,6 +44,8 @@ export interface PackageServiceDeps {
   vault?: SecretVault;
   /** Version written in the manifest; defaults to the app's. */
   toolVersion?: string;
+  /** The submission checklists (the built-in table by default): the SUMMARY and `sendTo` come from them. */
+  checklists?: ChecklistTable;
 }
 
 /** Options of {@link PackageService.build}. */
@@ -66,7 +76,7 @@ export interface BuiltPackage {
   /** Size of the .zip in bytes. */
   bytes: number;
   manifest: Manifest;
-  /** The profile environment's "what to send to whom". */
+  /** "What to send to whom", from the submission checklist (the profile's text when there is none). */
   sendTo: string;
 }
 
@@ -151,6 +161,7 @@ export function createPackageService(deps: PackageServiceDeps) {
         });
       }
 
+      const checklist = resolveChecklist(reg, deps.checklists);
       const inputs: PackageInputs = {
         createdAt,
         toolVersion: deps.toolVersion ?? APP_VERSION,
@@ -163,6 +174,7 @@ export function createPackageService(deps: PackageServiceDeps) {
         jwksCheck,
         acknowledgement: findings.length > 0 && reason ? { reason, findings } : undefined,
         notes,
+        checklist,
       };
       const unsigned = assemblePackage(inputs);
       const jwt = await keyService.sign(id, signingKey, unsigned.signingInput, { header: unsigned.header, ...(options.unlock && { unlock: options.unlock }) });
@@ -183,7 +195,7 @@ export function createPackageService(deps: PackageServiceDeps) {
         const target = settings.registrations[id];
         if (target) target.packages = [...target.packages, record as unknown as Record<string, unknown>];
       });
-      return { path: out, sha256, bytes: zip.length, manifest: unsigned.manifest, sendTo: env.submission.text };
+      return { path: out, sha256, bytes: zip.length, manifest: unsigned.manifest, sendTo: sendToText(checklist) };
     },
 
     /** The packages built for registration `id`, oldest first. */
@@ -204,8 +216,8 @@ export function createPackageService(deps: PackageServiceDeps) {
         ...(signingKey && { signingKey: { kid: signingKey.kid, alg: signingKey.alg, thumbprint: signingKey.thumbprint } }),
         ...(jwksUri && { jwksUri }),
         blocking: findingsOf(reg, await checks.latest(id)),
-        sendTo: env.submission.text,
-        sendToKnown: env.submission.known,
+        sendTo: sendToText(resolveChecklist(reg, deps.checklists)),
+        sendToKnown: resolveChecklist(reg, deps.checklists).available || env.submission.known,
         history: reg.packages as unknown as PackageRecord[],
       };
     },

@@ -4,6 +4,7 @@
  * Every user- or server-supplied string is escaped: the HTML page has no script, no
  * external resource, and no text that can turn into markup.
  */
+import type { ChecklistView } from '../../contract/schemas/checklist';
 import { htmlEscape } from '../text/html';
 import { mdCode, mdEscape } from '../text/markdown';
 import type { Manifest } from './format';
@@ -13,6 +14,12 @@ export interface SummaryInput {
   manifest: Omit<Manifest, 'files'>;
   metadata: Record<string, unknown>;
   submission: { text: string; known: boolean; url?: string | undefined };
+  /**
+   * The registration's submission checklist (core/registration/checklist.ts). When given, "What to
+   * send, and to whom" is its items — the same data as the wizard's Submit step and
+   * `oidc-onboard checklist` — and what the package is for comes from it too.
+   */
+  checklist?: ChecklistView | undefined;
   /** Checksums of the files the summary can name (all but itself, the manifest and request.jwt). */
   checksums: { name: string; sha256: string }[];
 }
@@ -45,6 +52,55 @@ function checkLine(m: SummaryInput['manifest']): string {
 const SEND_NOTE =
   'Send this .zip file as it is, and quote its SHA-256 (printed by `oidc-onboard package` and shown in the app) in your message so the recipient can confirm they received the same file. Anyone can check it with `oidc-onboard verify-package <file>`.';
 
+function answerText(a: ChecklistView['items'][number]['answers'][number]): string {
+  if (a.uses === 'you') return `you supply it${a.hint ? ` (${a.hint})` : ''}`;
+  if (a.missing) return `missing: set ${a.uses}${a.hint ? ` (${a.hint})` : ''}`;
+  return a.value ?? '';
+}
+
+function checklistMarkdown(view: ChecklistView): string[] {
+  const out = [mdEscape(view.intro), ''];
+  view.items.forEach((item, index) => {
+    out.push(`### ${index + 1}. ${mdEscape(item.title)}${item.optional ? ' (optional)' : ''}`, '');
+    out.push(`Where: ${mdEscape(item.where.name)}${item.where.url ? ` <${item.where.url.replace(/[<>\s]/g, '')}>` : ''}`, '');
+    out.push(mdEscape(item.detail), '');
+    for (const a of item.answers) {
+      const value = answerText(a);
+      if (a.uses !== 'you' && !a.missing && value.includes('\n')) out.push(`- ${mdEscape(a.label)} (${mdCode(a.uses)}):`, '', '  ```', ...value.split('\n').map((line) => `  ${line.replace(/`/g, "'")}`), '  ```');
+      else out.push(`- ${mdEscape(a.label)}${a.uses === 'you' ? '' : ` (${mdCode(a.uses)})`}: ${a.uses === 'you' || a.missing ? mdEscape(value) : mdCode(value)}`);
+    }
+    if (item.answers.length > 0) out.push('');
+    if (item.returns) out.push(`Comes back: ${mdEscape(item.returns)}`, '');
+    out.push(`Source: <${item.source.url.replace(/[<>\s]/g, '')}>`, '');
+  });
+  return out;
+}
+
+function checklistHtml(view: ChecklistView): string[] {
+  const e = htmlEscape;
+  const link = (url: string, text: string) => {
+    const href = safeHref(url);
+    return href ? `<a href="${e(href)}" rel="noreferrer noopener">${e(text)}</a>` : e(text);
+  };
+  const parts = [`<p>${e(view.intro)}</p>`, '<ol>'];
+  for (const item of view.items) {
+    parts.push(`<li><h3>${e(item.title)}${item.optional ? ' (optional)' : ''}</h3>`);
+    parts.push(`<p>Where: ${item.where.url ? link(item.where.url, item.where.name) : e(item.where.name)}</p>`, `<p>${e(item.detail)}</p>`);
+    if (item.answers.length > 0) {
+      parts.push('<ul>');
+      for (const a of item.answers) {
+        const value = answerText(a);
+        parts.push(`<li>${e(a.label)}${a.uses === 'you' ? '' : ` (<code>${e(a.uses)}</code>)`}: ${a.uses === 'you' || a.missing ? e(value) : value.includes('\n') ? `<pre>${e(value)}</pre>` : `<code>${e(value)}</code>`}</li>`);
+      }
+      parts.push('</ul>');
+    }
+    if (item.returns) parts.push(`<p>Comes back: ${e(item.returns)}</p>`);
+    parts.push(`<p>Source: ${link(item.source.url, item.source.title)}</p></li>`);
+  }
+  parts.push('</ol>');
+  return parts;
+}
+
 /** The Markdown summary. */
 export function summaryMarkdown(input: SummaryInput): string {
   const { manifest: m, metadata } = input;
@@ -63,12 +119,15 @@ export function summaryMarkdown(input: SummaryInput): string {
     '',
     '## What to send, and to whom',
     '',
-    mdEscape(input.submission.text),
-    '',
   ];
-  if (input.submission.url) out.push(`Where: <${input.submission.url.replace(/[<>\s]/g, '')}>`, '');
-  if (!input.submission.known) out.push('No public document we know of names the recipient: confirm it with your provider contact before sending.', '');
-  out.push(mdEscape(SEND_NOTE), '', '## Signing key', '');
+  if (input.checklist?.available) out.push(...checklistMarkdown(input.checklist), '## This package', '', mdEscape(input.checklist.package.text), '');
+  else {
+    out.push(mdEscape(input.submission.text), '');
+    if (input.submission.url) out.push(`Where: <${input.submission.url.replace(/[<>\s]/g, '')}>`, '');
+    if (!input.submission.known) out.push('No public document we know of names the recipient: confirm it with your provider contact before sending.', '');
+    out.push(mdEscape(SEND_NOTE), '');
+  }
+  out.push('## Signing key', '');
   out.push(`- Key ID (kid): ${mdCode(m.signingKey.kid)}`, `- Algorithm: ${mdCode(m.signingKey.alg)}`, `- RFC 7638 thumbprint: ${mdCode(m.signingKey.thumbprint)}`, `- ${mdEscape(keyLine(m, metadata))}`, '');
   out.push('## jwks_uri check', '', mdEscape(checkLine(m)), '');
   if (m.acknowledgement) {
@@ -108,12 +167,16 @@ export function summaryHtml(input: SummaryInput): string {
       .map((key) => `<tr><td><code>${e(key)}</code></td><td><code>${e(valueText(metadata[key]))}</code></td></tr>`),
     '</tbody></table>',
     '<h2>What to send, and to whom</h2>',
-    `<p>${e(input.submission.text)}</p>`,
   ];
-  const href = input.submission.url ? safeHref(input.submission.url) : undefined;
-  if (input.submission.url) parts.push(href ? `<p>Where: <a href="${e(href)}" rel="noreferrer noopener">${e(input.submission.url)}</a></p>` : `<p>Where: ${e(input.submission.url)}</p>`);
-  if (!input.submission.known) parts.push('<p>No public document we know of names the recipient: confirm it with your provider contact before sending.</p>');
-  parts.push(`<p>${e(SEND_NOTE)}</p>`, '<h2>Signing key</h2><ul>');
+  if (input.checklist?.available) parts.push(...checklistHtml(input.checklist), '<h2>This package</h2>', `<p>${e(input.checklist.package.text)}</p>`);
+  else {
+    parts.push(`<p>${e(input.submission.text)}</p>`);
+    const href = input.submission.url ? safeHref(input.submission.url) : undefined;
+    if (input.submission.url) parts.push(href ? `<p>Where: <a href="${e(href)}" rel="noreferrer noopener">${e(input.submission.url)}</a></p>` : `<p>Where: ${e(input.submission.url)}</p>`);
+    if (!input.submission.known) parts.push('<p>No public document we know of names the recipient: confirm it with your provider contact before sending.</p>');
+    parts.push(`<p>${e(SEND_NOTE)}</p>`);
+  }
+  parts.push('<h2>Signing key</h2><ul>');
   parts.push(`<li>Key ID (kid): <code>${e(m.signingKey.kid)}</code></li>`, `<li>Algorithm: <code>${e(m.signingKey.alg)}</code></li>`, `<li>RFC 7638 thumbprint: <code>${e(m.signingKey.thumbprint)}</code></li>`, `<li>${e(keyLine(m, metadata))}</li></ul>`);
   parts.push('<h2>jwks_uri check</h2>', `<p>${e(checkLine(m))}</p>`);
   if (m.acknowledgement) {

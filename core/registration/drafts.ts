@@ -117,6 +117,7 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
           keys: [],
           checks: [],
           packages: [],
+          checklist: {},
         };
         settings.registrations[id] = created;
       });
@@ -175,6 +176,7 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
           keys: [],
           checks: [],
           packages: [],
+          checklist: {},
         };
         settings.registrations[newId] = created;
       });
