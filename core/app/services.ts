@@ -11,7 +11,7 @@ import { createKeyService } from '../keys/key-service';
 import { createPackageService } from '../package/service';
 import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
-import { createChecklistService } from '../registration/checklist-service';
+import { createChecklistService } from '../views/checklist';
 import type { ChecklistTable } from '../profiles/checklists';
 import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
 import { probeKeychain } from '../storage/keychain-probe';

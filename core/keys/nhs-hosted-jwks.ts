@@ -18,33 +18,12 @@
 import { AppError } from '../../contract/errors';
 import { exportSpkiPem } from './export';
 import type { KeyRecord } from './key-record';
+import { nhsJwksEnvironment } from '../profiles/checklists/nhs-jwks-environments';
 
-/** make_jwk.py's ENVIRONMENTS, verbatim. */
-export const NHS_JWKS_SCRIPT_ENVIRONMENTS = ['internal-dev', 'internal-dev-sandbox', 'internal-qa', 'internal-qa-sandbox', 'ref', 'dev', 'sandbox', 'int', 'prod', 'paas'] as const;
+export { NHS_JWKS_SCRIPT_ENVIRONMENTS, nhsJwksEnvironment, type NhsJwksEnvironment } from '../profiles/checklists/nhs-jwks-environments';
 
 /** Days before the kid's date at which NHS's expiry check raises a ticket (DAYS_THRESHOLD). */
 export const NHS_EXPIRY_THRESHOLD_DAYS = 60;
-
-/** Our API platform environment → NHS's folder name. Only the two a supplier's Developer Hub application lives in. */
-const ENVIRONMENT_NAMES: Readonly<Record<string, 'int' | 'prod'>> = { int: 'int', live: 'prod' };
-
-/** NHS's environment name for a registration, or why there is none. */
-export type NhsJwksEnvironment = { ok: true; name: 'int' | 'prod' } | { ok: false; reason: string };
-
-/** Maps an API platform registration's environment to the name make_jwk.py takes (INT → `int`, production → `prod`). */
-export function nhsJwksEnvironment(provider: string, environment: string): NhsJwksEnvironment {
-  if (provider !== 'nhs-api-platform') return { ok: false, reason: 'NHS hosts JWKS files only for NHS England API platform (signed JWT) applications.' };
-  const name = Object.hasOwn(ENVIRONMENT_NAMES, environment) ? ENVIRONMENT_NAMES[environment] : undefined;
-  if (name) return { ok: true, name };
-  if (environment === 'sandbox') {
-    return {
-      ok: false,
-      reason:
-        'The sandbox has no NHS-hosted key for a supplier to request: NHS hosts keys for the Developer Hub applications of INT (int) and production (prod). make_jwk.py still lists a "sandbox" folder (last added to in 2023) and NHS-internal ones (internal-dev, internal-qa, ref); ask NHS if you really need one of those.',
-    };
-  }
-  return { ok: false, reason: `The environment "${environment}" has no NHS-hosted JWKS folder: NHS hosts keys for INT (int) and production (prod).` };
-}
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 

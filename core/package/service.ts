@@ -25,6 +25,7 @@ import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from 
 import { sha256Hex, type AcknowledgedFinding, type Manifest } from './format';
 import { assertNoSecrets } from './scan';
 import { resolveChecklist } from '../registration/checklist';
+import { activeKeyFacts } from '../keys/public-facts';
 import type { ChecklistTable } from '../profiles/checklists';
 import type { ChecklistView } from '../../contract/schemas/checklist';
 
@@ -161,7 +162,7 @@ export function createPackageService(deps: PackageServiceDeps) {
         });
       }
 
-      const checklist = resolveChecklist(reg, deps.checklists);
+      const checklist = resolveChecklist(reg, { table: deps.checklists, key: activeKeyFacts(reg.keys) });
       const inputs: PackageInputs = {
         createdAt,
         toolVersion: deps.toolVersion ?? APP_VERSION,
@@ -209,6 +210,7 @@ export function createPackageService(deps: PackageServiceDeps) {
       if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`);
       const signingKey = activeKey(reg.keys.map(parseKeyRecord));
       const jwksUri = typeof reg.metadata.jwks_uri === 'string' && reg.metadata.jwks_uri !== '' ? reg.metadata.jwks_uri : undefined;
+      const checklist = resolveChecklist(reg, { table: deps.checklists, key: activeKeyFacts(reg.keys) });
       return {
         providerName: profile.name,
         environmentName: env.label,
@@ -216,8 +218,8 @@ export function createPackageService(deps: PackageServiceDeps) {
         ...(signingKey && { signingKey: { kid: signingKey.kid, alg: signingKey.alg, thumbprint: signingKey.thumbprint } }),
         ...(jwksUri && { jwksUri }),
         blocking: findingsOf(reg, await checks.latest(id)),
-        sendTo: sendToText(resolveChecklist(reg, deps.checklists)),
-        sendToKnown: resolveChecklist(reg, deps.checklists).available || env.submission.known,
+        sendTo: sendToText(checklist),
+        sendToKnown: checklist.available || env.submission.known,
         history: reg.packages as unknown as PackageRecord[],
       };
     },

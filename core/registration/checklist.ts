@@ -5,11 +5,11 @@
  */
 import type { ChecklistAnswerView, ChecklistView } from '../../contract/schemas/checklist';
 import type { Registration } from '../../contract/schemas/registration';
-import { exportSpkiPem } from '../keys/export';
-import { parseKeyRecord } from '../keys/key-record';
-import { activeKey } from '../keys/key-ring';
-import { nhsJwksEnvironment } from '../keys/nhs-hosted-jwks';
+import { AppError } from '../../contract/errors';
+import type { Clock } from '../ports';
+import type { SettingsStore } from '../storage/settings-store';
 import { CHECKLISTS, findChecklist, type ChecklistField, type ChecklistTable } from '../profiles/checklists';
+import { nhsJwksEnvironment } from '../profiles/checklists/nhs-jwks-environments';
 import { findEnvironment } from '../profiles';
 import { profileFor } from './profile-for';
 
@@ -23,7 +23,15 @@ function text(value: unknown, labels?: Readonly<Record<string, string>>): string
   return labels && Object.hasOwn(labels, raw) ? labels[raw] : raw;
 }
 
-function answer(field: ChecklistField, reg: Registration, environmentLabel: string): ChecklistAnswerView {
+/** The active key's public facts (core/keys `activeKeyFacts`); the registration layer sits below keys. */
+export interface ChecklistKeyFacts {
+  kid: string;
+  alg: string;
+  thumbprint: string;
+  publicPem: string;
+}
+
+function answer(field: ChecklistField, reg: Registration, environmentLabel: string, key: ChecklistKeyFacts | undefined): ChecklistAnswerView {
   const base = { id: field.id, label: field.label, ...(field.note && { note: field.note }) };
   const found = (uses: string, value: string | undefined, whenMissing?: string): ChecklistAnswerView => {
     if (value !== undefined) return { ...base, uses, value, missing: false };
@@ -35,8 +43,7 @@ function answer(field: ChecklistField, reg: Registration, environmentLabel: stri
     case 'metadata':
       return found(`metadata.${a.member}`, text(Object.hasOwn(reg.metadata, a.member) ? reg.metadata[a.member] : undefined, a.labels), a.whenMissing);
     case 'key': {
-      const active = activeKey(reg.keys.map(parseKeyRecord));
-      const value = active === undefined ? undefined : a.member === 'public_pem' ? exportSpkiPem(active).trimEnd() : active[a.member];
+      const value = key === undefined ? undefined : a.member === 'public_pem' ? key.publicPem.trimEnd() : key[a.member];
       return found(`key.${a.member}`, value);
     }
     case 'registration': {
@@ -53,10 +60,11 @@ function answer(field: ChecklistField, reg: Registration, environmentLabel: stri
 
 /**
  * The checklist of `reg` from `table` (the built-in table by default), answers filled in from
- * its values. When the table has no checklist for the provider × environment, the view says so
- * and carries the profile's own submission text.
+ * its values and its active `key`. When the table has no checklist for the provider ×
+ * environment, the view says so and carries the profile's own submission text.
  */
-export function resolveChecklist(reg: Registration, table: ChecklistTable = CHECKLISTS): ChecklistView {
+export function resolveChecklist(reg: Registration, options: { table?: ChecklistTable | undefined; key?: ChecklistKeyFacts | undefined } = {}): ChecklistView {
+  const table = options.table ?? CHECKLISTS;
   const profile = profileFor(reg);
   const env = findEnvironment(profile, reg.environment);
   const environmentName = env?.label ?? reg.environment;
@@ -80,7 +88,7 @@ export function resolveChecklist(reg: Registration, table: ChecklistTable = CHEC
       title: item.title,
       where: { kind: item.where.kind, name: item.where.name, ...(item.where.url && { url: item.where.url }) },
       detail: item.detail,
-      answers: item.fields.map((field) => answer(field, reg, environmentName)),
+      answers: item.fields.map((field) => answer(field, reg, environmentName, options.key)),
       ...(item.returns && { returns: item.returns }),
       source: { title: item.source.title, url: item.source.url },
       corroboration: (item.corroboration ?? []).map((s) => ({ title: s.title, url: s.url })),
@@ -113,4 +121,25 @@ export function checklistText(view: ChecklistView): string {
   });
   out.push(`The package: ${view.package.text}`, '');
   return out.join('\n');
+}
+
+/**
+ * Ticks (`done`) or unticks item `itemId` of registration `id` in the settings file (a locked
+ * read-modify-write that changes only `registration.checklist`).
+ *
+ * @throws AppError `NOT_FOUND` for an unknown registration or an item id not in its checklist.
+ */
+export function tickChecklistItem(deps: { store: SettingsStore; clock: Clock; table?: ChecklistTable | undefined }, id: string, itemId: string, done: boolean): void {
+  const now = deps.clock.now().toISOString();
+  deps.store.update((settings) => {
+    const reg = Object.hasOwn(settings.registrations, id) ? settings.registrations[id] : undefined;
+    if (!reg) throw new AppError('NOT_FOUND', `No registration "${id}". Run \`oidc-onboard list\` to see them.`, { details: { id } });
+    const known = findChecklist(deps.table ?? CHECKLISTS, reg.provider, reg.environment)?.items.map((i) => i.id) ?? [];
+    if (!known.includes(itemId)) throw new AppError('NOT_FOUND', `No checklist item "${itemId}" for ${id}. Known: ${known.join(', ') || 'none'}.`, { details: { id, itemId } });
+    const ticks = { ...reg.checklist };
+    if (done) ticks[itemId] = { doneAt: Object.hasOwn(ticks, itemId) ? ticks[itemId]!.doneAt : now };
+    else delete ticks[itemId];
+    reg.checklist = ticks;
+    reg.updatedAt = now;
+  });
 }
