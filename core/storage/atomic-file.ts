@@ -4,6 +4,7 @@
  * new one, never a torn one. The operations are a port so tests can inject faults.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -68,4 +69,42 @@ export async function writeFileAtomic(ops: FileOps, path: string, data: Uint8Arr
     throw error;
   }
   await ops.syncDir(dir);
+}
+
+/**
+ * The synchronous twin of {@link writeFileAtomic}, for writes made while holding an
+ * inter-process lock in one synchronous step (the settings file). The new file is created with
+ * `mode` (no window in which it is readable by others).
+ */
+export function writeFileAtomicSync(path: string, data: Uint8Array, mode: number): void {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      let written = 0;
+      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temp file was never created or is already renamed.
+    }
+    throw error;
+  }
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open/fsync directories; rename is still atomic there (MoveFileEx).
+  }
 }

@@ -96,10 +96,31 @@ export function upgradeSettings(raw: unknown): MigrationOutcome {
   const registrations = typeof data.registrations === 'object' && data.registrations !== null ? (data.registrations as Json) : {};
   for (const [id, value] of Object.entries(registrations)) {
     const parsed = registrationSchema.safeParse(value);
-    if (parsed.success && parsed.data.id === id) settings.registrations[id] = parsed.data as Registration;
+    // `__proto__` as a key would set the record's prototype instead of adding an entry.
+    if (parsed.success && parsed.data.id === id && id !== '__proto__') settings.registrations[id] = parsed.data as Registration;
     else dropped.push({ id, reason: parsed.success ? 'id does not match its key' : parsed.error.issues[0]?.message ?? 'invalid' });
   }
   const preferences = preferencesSchema.safeParse(data.preferences ?? {});
   if (preferences.success) settings.preferences = preferences.data;
   return { settings, dropped, changed: true, fromVersion };
+}
+
+/**
+ * What this version can show of a file written by a NEWER version: every registration that still
+ * reads as one of ours (members it does not know are left out of the view, never written back)
+ * and the preferences. The caller keeps the file read-only.
+ */
+export function readNewerSettings(raw: unknown): { settings: Settings; unreadable: string[] } {
+  const settings = emptySettings();
+  const unreadable: string[] = [];
+  const data = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Json) : {};
+  const registrations = typeof data.registrations === 'object' && data.registrations !== null && !Array.isArray(data.registrations) ? (data.registrations as Json) : {};
+  for (const [id, value] of Object.entries(registrations)) {
+    const parsed = registrationSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === id && id !== '__proto__') settings.registrations[id] = parsed.data as Registration;
+    else unreadable.push(id);
+  }
+  const preferences = preferencesSchema.safeParse(data.preferences ?? {});
+  if (preferences.success) settings.preferences = preferences.data;
+  return { settings, unreadable };
 }

@@ -112,13 +112,15 @@ describe('settings corruption', () => {
     expect(await readFile(configPath(), 'utf8')).toBe(newer);
   });
 
-  it('a failed write through the backend loses nothing (injected failure)', async () => {
+  it('a failed write loses nothing (injected failure)', async () => {
     await copyFile(path.join(fixtures, 'v2.json'), configPath());
     const before = await readFile(configPath(), 'utf8');
     const store = openSettingsStore({
       dataDir: dir,
       clock,
-      backend: ({ cwd }) => ({ path: path.join(cwd, 'config.json'), write: () => { throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); } }),
+      writeFile: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
     });
     expect(() => store.update((s) => void (s.preferences.theme = 'light'))).toThrow(expect.objectContaining({ code: 'STORAGE_WRITE_FAILED' }));
     expect(store.read().preferences.theme).toBe('dark');
