@@ -37,7 +37,7 @@ export interface DesktopPorts {
 /** Builds the handler table; TypeScript refuses a missing operation. */
 export function createHandlers(services: AppServices, desktop: DesktopPorts): Handlers {
   const { drafts, keys, checks, credentials } = services;
-  const clearSeconds = () => services.store.read().preferences.clipboardClearSeconds;
+  const clearSeconds = () => services.preferences.get().clipboardClearSeconds;
   const publicText = (id: string, format: 'jwks' | 'spki-pem', kid?: string) => (format === 'jwks' ? keys.jwks(id) : keys.publicPem(id, kid));
 
   return {
@@ -54,9 +54,10 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     getRegistration: async ({ id }) => registrationDetail(drafts.get(id)),
     updateRegistration: async ({ id, ...patch }) => registrationDetail(drafts.update(id, patch)),
     copyRegistration: async ({ id, environment }) => registrationDetail(drafts.copyToEnvironment(id, environment)),
+    // The dialog is the confirmation; the cascade (keys, keychain items, client secret, history) is core's.
     deleteRegistration: async ({ id }) => {
-      for (const record of keys.view(id).records) await keys.remove(id, record.kid, true);
-      return { deleted: drafts.remove(id) };
+      await services.deletion.delete(id, { confirm: true });
+      return { deleted: true };
     },
     discoverProvider: async ({ id, url, caPem }) => registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }) })),
     forgetDiscovery: async ({ id }) => registrationDetail(drafts.forgetDiscovery(id)),
@@ -137,11 +138,7 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     tickChecklistItem: async ({ id, itemId, done }) => services.checklist.tick(id, itemId, done),
     buildPackage: async ({ id, offline, caPem, acknowledgeFindings, unlockPassphrase }) => {
       // Refuse before asking where to save: blocking findings (without an acknowledgement) and a missing key show at once.
-      const preview = await services.packages.preview(id);
-      if (!preview.signingKey) throw new AppError('NOT_FOUND', 'This registration has no active key to sign the package with. Generate one first.', { details: { reason: 'no-active-key' } });
-      if (preview.blocking.length > 0 && !acknowledgeFindings) {
-        throw new AppError('FINDINGS_BLOCK', 'Fix the error findings first, or package anyway with a recorded acknowledgement.', { details: { findings: preview.blocking } });
-      }
+      await services.packages.readyToBuild(id, { ...(acknowledgeFindings && { acknowledgeFindings }) });
       const path = await desktop.chooseSavePath({
         title: 'Save the registration package',
         defaultName: `${id}-registration-request.zip`,
@@ -196,11 +193,8 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       await desktop.writeClipboard(text, seconds * 1000);
       return { copied: true, clearAfterSeconds: seconds };
     },
-    preferences: async (changes) =>
-      services.store.update((settings) => {
-        Object.assign(settings.preferences, changes);
-        return settings.preferences;
-      }),
+    // An empty request only reads: that must work on a read-only settings file and never rewrite it.
+    preferences: async (changes) => services.preferences.set(changes),
     saveDiagnostics: async () => {
       const path = await desktop.chooseSavePath({
         title: 'Save a diagnostics bundle for support',

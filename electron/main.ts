@@ -13,7 +13,6 @@ import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/sys
 import { createOsKeychain } from '../core/storage/os-keychain';
 import { createClipboardAdapter } from './adapters/clipboard';
 import { createDialogs } from './adapters/dialogs';
-import { electronStoreBackend } from './adapters/settings-store';
 import { createExternalOpener } from './adapters/shell';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-path';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
@@ -77,7 +76,6 @@ function start(): void {
     clock: systemClock,
     random: cryptoRandom,
     logger,
-    settingsBackend: electronStoreBackend,
     runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
   const handlers = createHandlers(services, {

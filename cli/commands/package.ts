@@ -23,7 +23,7 @@ export const packageCommand: Command = {
     const services = await loadServices(context);
     const { packages } = services;
     const id = positionals[0]!;
-    const record = services.store.read().registrations[id];
+    const record = services.registrations.find(id);
     const needsPassphrase = (record?.keys ?? []).some((k) => k.state === 'active' && k.custody === 'passphrase');
     const passphrase = needsPassphrase ? await firstLineOfStdin(context) : undefined;
     let built;

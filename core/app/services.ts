@@ -13,7 +13,10 @@ import { createRegistrationKeys } from '../keys/registration-keys';
 import { createDraftService } from '../registration/drafts';
 import { createChecklistService } from '../views/checklist';
 import type { ChecklistTable } from '../profiles/checklists';
-import { openSettingsStore, type SettingsBackendFactory } from '../storage/settings-store';
+import { createRegistrationDeletion } from '../lifecycle/delete-registration';
+import { createPreferences } from '../storage/preferences';
+import { createRegistrationRepository } from '../storage/registrations';
+import { openSettingsStore } from '../storage/settings-store';
 import { probeKeychain } from '../storage/keychain-probe';
 import { APP_NAME, APP_VERSION } from '../version';
 
@@ -24,8 +27,6 @@ export interface AppPorts {
   clock: Clock;
   random: Random;
   logger: Logger;
-  /** electron-store in the app; conf (the default) elsewhere. */
-  settingsBackend?: SettingsBackendFactory;
   /** Electron and Chrome versions when running inside Electron. */
   runtime?: { electron?: string; chrome?: string };
   /** The submission checklists; the built-in table unless a test injects its own. */
@@ -34,17 +35,21 @@ export interface AppPorts {
 
 /** Every service, built once per process. */
 export function createAppServices(ports: AppPorts) {
-  const store = openSettingsStore({ dataDir: ports.dataDir, clock: ports.clock, ...(ports.settingsBackend ? { backend: ports.settingsBackend } : {}) });
-  const drafts = createDraftService({ store, clock: ports.clock });
+  const store = openSettingsStore({ dataDir: ports.dataDir, clock: ports.clock });
+  // The one owner of registration records: every service below reads and writes them through it.
+  const registrations = createRegistrationRepository({ store, clock: ports.clock });
+  const preferences = createPreferences(store);
+  const drafts = createDraftService({ registrations, clock: ports.clock });
   const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
-  const keys = createRegistrationKeys({ store, keys: keyService, clock: ports.clock });
-  const checks = createCheckService({ dataDir: ports.dataDir, store, keyService, clock: ports.clock });
+  const keys = createRegistrationKeys({ registrations, keys: keyService, clock: ports.clock });
+  const checks = createCheckService({ dataDir: ports.dataDir, registrations, keyService, clock: ports.clock });
   const { vault, clock, random, logger, dataDir } = ports;
-  const credentials = createCredentialService({ store, vault, clock, random, logger, dataDir, keys: keyService });
-  const packages = createPackageService({ dataDir, store, keyService, checks, clock, vault, ...(ports.checklists && { checklists: ports.checklists }) });
-  const checklist = createChecklistService({ store, clock, ...(ports.checklists && { table: ports.checklists }) });
+  const credentials = createCredentialService({ registrations, vault, clock, random, logger, dataDir, keys: keyService });
+  const packages = createPackageService({ dataDir, registrations, keyService, checks, clock, vault, ...(ports.checklists && { checklists: ports.checklists }) });
+  const checklist = createChecklistService({ registrations, clock, ...(ports.checklists && { table: ports.checklists }) });
+  const deletion = createRegistrationDeletion({ dataDir, registrations, keyService, credentials, logger });
   /** Writes a redacted diagnostics bundle to `outPath`. */
-  const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
+  const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, registrations, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
 
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
@@ -59,7 +64,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, drafts, keyService, keys, checks, credentials, packages, checklist, diagnostics, appInfo };
+  return { ports, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, appInfo };
 }
 
 /** The services object. */

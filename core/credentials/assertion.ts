@@ -19,7 +19,7 @@ import { parseTargetUrl } from '../net/url-policy';
 import type { Clock, Random } from '../ports';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { normaliseClientId } from './validate';
 
 /** Default assertion lifetime in seconds (see the module comment for why not 300). */
@@ -78,7 +78,7 @@ export interface ClientAssertion {
 
 /** What {@link createClientAssertion} needs. */
 export interface AssertionDeps {
-  store: SettingsStore;
+  registrations: RegistrationRepository;
   keys: KeyService;
   clock: Clock;
   random: Random;
@@ -100,12 +100,6 @@ export function curlCommand(tokenEndpoint: string, jwt: string, grantType: Clien
   return parts.join(' ');
 }
 
-function registrationOf(store: SettingsStore, registrationId: string): Registration {
-  const found = store.read().registrations[registrationId];
-  if (!found) throw new AppError('NOT_FOUND', `No registration "${registrationId}". Run \`oidc-onboard list\` to see them.`, { details: { id: registrationId } });
-  return found;
-}
-
 function signingKey(registration: Registration): KeyRecord {
   const active = activeKey(registration.keys.map(parseKeyRecord));
   if (!active) {
@@ -125,7 +119,7 @@ function signingKey(registration: Registration): KeyRecord {
  *   (`KEYCHAIN_UNAVAILABLE`, `PASSPHRASE_REQUIRED`, `SECRET_TAMPERED`, ...).
  */
 export async function createClientAssertion(deps: AssertionDeps, registrationId: string, options: ClientAssertionOptions = {}): Promise<ClientAssertion> {
-  const registration = registrationOf(deps.store, registrationId);
+  const registration = deps.registrations.get(registrationId);
   const profile = profileFor(registration);
   const environment = findEnvironment(profile, registration.environment);
 

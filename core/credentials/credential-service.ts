@@ -14,11 +14,11 @@
  * The secret is returned only by {@link CredentialService.reveal}; it never reaches logs,
  * error details or any other return value.
  */
-import { AppError, isAppError } from '../../contract/errors';
+import { AppError, hasErrorCode, isAppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import { createKeyService, type KeyService } from '../keys';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { clientSecretAccount } from './accounts';
 import { createClientAssertion, type ClientAssertion, type ClientAssertionOptions } from './assertion';
 import { probeTokenEndpoint, type ProbeOptions, type TokenEndpointProbe } from './probe';
@@ -71,7 +71,7 @@ export interface Confirmation {
 
 /** Dependencies of {@link createCredentialService}. */
 export interface CredentialServiceDeps {
-  store: SettingsStore;
+  registrations: RegistrationRepository;
   vault: SecretVault;
   clock: Clock;
   random: Random;
@@ -110,7 +110,7 @@ function requireConfirmation(confirmation: Confirmation | undefined, what: strin
 
 /** Builds the credential service. */
 export function createCredentialService(deps: CredentialServiceDeps): CredentialService {
-  const { store, vault, clock, logger } = deps;
+  const { registrations, vault, clock, logger } = deps;
   const keys =
     deps.keys ?? createKeyService({ dataDir: deps.dataDir, vault, clock, random: deps.random, logger });
 
@@ -122,11 +122,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     return run;
   };
 
-  const registration = (registrationId: string): Registration => {
-    const found = store.read().registrations[registrationId];
-    if (!found) throw new AppError('NOT_FOUND', `No registration "${registrationId}". Run \`oidc-onboard list\` to see them.`, { details: { id: registrationId } });
-    return found;
-  };
+  const registration = (registrationId: string): Registration => registrations.get(registrationId);
 
   const credentialsOf = (registrationId: string): NonNullable<Registration['credentials']> => {
     const credentials = registration(registrationId).credentials;
@@ -173,7 +169,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         details: { id: registrationId },
       });
     }
-    if (store.readOnly) throw new AppError('STORAGE_WRITE_FAILED', 'The settings file belongs to a newer version of OIDC Onboard; nothing was changed.');
+    if (registrations.readOnly) throw new AppError('STORAGE_WRITE_FAILED', 'The settings file belongs to a newer version of OIDC Onboard; nothing was changed.');
 
     const account = clientSecretAccount(registrationId, clientId);
     const previousAccount = previous?.hasSecret ? clientSecretAccount(registrationId, previous.clientId) : undefined;
@@ -184,12 +180,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     await keychain(() => vault.set(account, secret));
     // 3. The record. A failure puts the item back the way it was.
     try {
-      store.update((settings) => {
-        const target = settings.registrations[registrationId];
-        if (!target) throw new AppError('NOT_FOUND', `Registration "${registrationId}" was removed meanwhile.`, { details: { id: registrationId } });
-        target.credentials = { clientId, receivedAt, notes, hasSecret: true };
-        target.updatedAt = clock.now().toISOString();
-      });
+      registrations.update(registrationId, (target) => void (target.credentials = { clientId, receivedAt, notes, hasSecret: true }));
     } catch (error) {
       let restored = true;
       try {
@@ -260,13 +251,10 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         const old = credentials.hasSecret ? await keychain(() => vault.get(account)) : undefined;
         if (old !== undefined) await keychain(() => vault.delete(account));
         try {
-          store.update((settings) => {
-            const target = settings.registrations[registrationId];
-            if (!target) return;
-            delete target.credentials;
-            target.updatedAt = clock.now().toISOString();
-          });
+          registrations.update(registrationId, (target) => void delete target.credentials);
         } catch (error) {
+          // Deleted meanwhile: the record is gone with the registration, and so is the secret now — nothing to restore.
+          if (hasErrorCode(error, 'NOT_FOUND')) return { registrationId, clientId: credentials.clientId, keychainItemRemoved: old !== undefined };
           if (old !== undefined) {
             await vault.set(account, old).catch(() => logger.error('credentials: keychain rollback failed', { registrationId, account }));
           }
@@ -277,7 +265,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       });
     },
 
-    assertion: (registrationId, options) => createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, options),
+    assertion: (registrationId, options) => createClientAssertion({ registrations, keys, clock, random: deps.random }, registrationId, options),
 
     async probe(registrationId, options = {}) {
       // Split the signing options (which may carry a passphrase) from the network ones.
@@ -288,7 +276,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         ...(clientId === undefined ? {} : { clientId }),
         ...(unlock === undefined ? {} : { unlock }),
       };
-      const assertion = await createClientAssertion({ store, keys, clock, random: deps.random }, registrationId, signing);
+      const assertion = await createClientAssertion({ registrations, keys, clock, random: deps.random }, registrationId, signing);
       const redirectUris = registration(registrationId).metadata.redirect_uris;
       const redirectUri = Array.isArray(redirectUris) && typeof redirectUris[0] === 'string' ? redirectUris[0] : undefined;
       return probeTokenEndpoint({

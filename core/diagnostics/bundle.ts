@@ -23,6 +23,7 @@ import { dataKeyAccount } from '../keys/custody';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import type { Clock, Logger, SecretVault } from '../ports';
 import { redactText } from '../redact';
+import type { RegistrationRepository } from '../storage/registrations';
 import type { SettingsStore } from '../storage/settings-store';
 
 /** `format` member of `diagnostics.json`. */
@@ -45,7 +46,9 @@ const REGISTRATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** What {@link writeDiagnosticsBundle} needs. */
 export interface DiagnosticsDeps {
+  /** The settings file, for its own facts only (schema version, read-only, notices). */
   store: SettingsStore;
+  registrations: RegistrationRepository;
   vault: SecretVault;
   clock: Clock;
   logger: Logger;
@@ -219,9 +222,9 @@ function secretForms(secret: string): string[] {
 }
 
 /** Values of every secret we hold (in every form they may appear in), read only to mask them. */
-async function knownSecrets(store: SettingsStore, vault: SecretVault): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
+async function knownSecrets(registrations: RegistrationRepository, vault: SecretVault): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
   const accounts: string[] = [];
-  for (const registration of Object.values(store.read().registrations)) {
+  for (const registration of registrations.list()) {
     if (registration.credentials?.hasSecret) accounts.push(clientSecretAccount(registration.id, registration.credentials.clientId));
     for (const key of registration.keys) {
       if (typeof key.kid === 'string' && key.custody === 'keychain') accounts.push(dataKeyAccount(registration.id, key.kid));
@@ -258,11 +261,11 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<Diagnos
 /** The report plus the (redacted) texts of the included check reports, keyed by zip entry name. */
 async function collect(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsReport; reportFiles: Map<string, string> }> {
   const settings = deps.store.read();
-  const registrations = Object.values(settings.registrations).sort((a, b) => a.id.localeCompare(b.id));
+  const registrations = deps.registrations.list().sort((a, b) => a.id.localeCompare(b.id));
   const [probe, logs, known, reports] = await Promise.all([
     probeKeychain(deps.vault),
     readLogs(deps.dataDir),
-    knownSecrets(deps.store, deps.vault),
+    knownSecrets(deps.registrations, deps.vault),
     readReports(deps.dataDir, registrations),
   ]);
   const redactLines = (lines: string[]) => lines.map((line) => redactText(line, known.secrets));

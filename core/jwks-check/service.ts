@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { JWK } from 'jose';
-import { AppError } from '../../contract/errors';
+import { AppError, hasErrorCode } from '../../contract/errors';
 import { jwksCheckReportSchema, type Check, type JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
 import { activeKey, publishedSet } from '../keys/key-ring';
@@ -17,7 +17,7 @@ import { assertRegistrationId } from '../keys/custody';
 import { createFetcher } from '../net/fetcher';
 import { splitPemCertificates } from '../net/trust-store';
 import type { Clock } from '../ports';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { compareReports, type ReportDiff } from './compare';
 import { parseExpectation } from './expectation';
 import { diffToMarkdown } from './markdown';
@@ -83,8 +83,8 @@ export async function checkJwksUri(request: {
 }
 
 /** Builds the check service. */
-export function createCheckService(deps: { dataDir: string; store: SettingsStore; keyService: KeyService; clock: Clock }) {
-  const { dataDir, store, keyService, clock } = deps;
+export function createCheckService(deps: { dataDir: string; registrations: RegistrationRepository; keyService: KeyService; clock: Clock }) {
+  const { dataDir, registrations, keyService, clock } = deps;
   const historyDir = (id: string) => {
     assertRegistrationId(id);
     return path.join(dataDir, 'reports', id);
@@ -93,11 +93,7 @@ export function createCheckService(deps: { dataDir: string; store: SettingsStore
     if (!/^[0-9TZ-]+(-[0-9a-z]+)?$/.test(reportId)) throw new AppError('NOT_FOUND', `No report "${reportId}".`);
     return path.join(historyDir(id), `${reportId}.json`);
   };
-  const registration = (id: string) => {
-    const found = store.read().registrations[id];
-    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}".`, { details: { id } });
-    return found;
-  };
+  const registration = (id: string) => registrations.get(id);
 
   async function expectationFor(id: string) {
     const records = registration(id).keys.map(parseKeyRecord);
@@ -120,14 +116,25 @@ export function createCheckService(deps: { dataDir: string; store: SettingsStore
     const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
     for (const check of report.checks) counts[check.status] += 1;
     const summary: CheckSummary = { reportId, url: report.url, verdict: report.verdict, startedAt: report.startedAt, counts };
-    let dropped: CheckSummary[] = [];
-    store.update((settings) => {
-      const reg = settings.registrations[id];
-      if (!reg) return;
-      const all = [...(reg.checks as unknown as CheckSummary[]), summary];
-      dropped = all.slice(0, Math.max(0, all.length - HISTORY_LIMIT));
-      reg.checks = all.slice(-HISTORY_LIMIT) as unknown as Record<string, unknown>[];
-    });
+    let dropped: CheckSummary[];
+    try {
+      dropped = registrations.update(
+        id,
+        (reg) => {
+          const all = [...(reg.checks as unknown as CheckSummary[]), summary];
+          reg.checks = all.slice(-HISTORY_LIMIT) as unknown as Record<string, unknown>[];
+          return all.slice(0, Math.max(0, all.length - HISTORY_LIMIT));
+        },
+        { touch: false },
+      );
+    } catch (error) {
+      // Deleted meanwhile: the report written above would be an orphan.
+      if (hasErrorCode(error, 'NOT_FOUND')) {
+        await rm(reportPath(id, reportId), { force: true });
+        return summary;
+      }
+      throw error;
+    }
     await Promise.all(dropped.map((old) => rm(reportPath(id, old.reportId), { force: true })));
     return summary;
   }

@@ -8,7 +8,7 @@ import type { Registration } from '../../contract/schemas/registration';
 import type { Clock } from '../ports';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
 import { exportJwks } from './export';
 import type { KeyProgress } from './generate';
@@ -40,21 +40,20 @@ export interface GenerateRequest {
 const CURVE_ALG: Record<string, SigningAlg> = { 'P-256': 'ES256', 'P-384': 'ES384' };
 
 /** Builds the registration key ring service. */
-export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeyService; clock: Clock }) {
-  const { store, keys, clock } = deps;
+export function createRegistrationKeys(deps: { registrations: RegistrationRepository; keys: KeyService; clock: Clock }) {
+  const { registrations, keys, clock } = deps;
 
-  const registration = (id: string): Registration => {
-    const found = store.read().registrations[id];
-    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}".`, { details: { id } });
-    return found;
-  };
+  const registration = (id: string): Registration => registrations.get(id);
   const recordsOf = (reg: Registration): KeyRecord[] => reg.keys.map(parseKeyRecord);
-  const saveRecords = (id: string, records: KeyRecord[]) =>
-    store.update((settings) => {
-      const reg = settings.registrations[id];
-      if (!reg) throw new AppError('NOT_FOUND', `No registration "${id}".`);
-      reg.keys = records as unknown as Record<string, unknown>[];
-      reg.updatedAt = clock.now().toISOString();
+  /**
+   * Changes the key records of `id` as they are on disk NOW (under the settings lock), so a
+   * record another process added meanwhile is kept. Returns the records written.
+   */
+  const changeRecords = (id: string, change: (records: KeyRecord[]) => KeyRecord[]): KeyRecord[] =>
+    registrations.update(id, (reg) => {
+      const updated = change(recordsOf(reg));
+      reg.keys = updated as unknown as Record<string, unknown>[];
+      return updated;
     });
 
   const policyOf = (reg: Registration): KeyRingView['policy'] => {
@@ -78,15 +77,17 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
   };
 
   /** Adds a fresh record: the first key of a registration signs at once; later ones are published ahead as `next`. */
-  const addRecord = (id: string, record: KeyRecord): KeyRecord => {
-    const records = recordsOf(registration(id));
+  const addRecord = async (id: string, record: KeyRecord): Promise<KeyRecord> => {
     const now = clock.now();
-    const updated = activeKey(records) ? [...records, record] : activateKey([...records, record], record.kid, now);
+    let updated: KeyRecord[];
     try {
-      saveRecords(id, updated);
+      updated = changeRecords(id, (records) => {
+        if (records.some((r) => r.kid === record.kid)) throw new AppError('ALREADY_EXISTS', `Registration "${id}" already has a key with kid "${record.kid}".`, { details: { kid: record.kid } });
+        return activeKey(records) ? [...records, record] : activateKey([...records, record], record.kid, now);
+      });
     } catch (error) {
-      // The key is in custody but unrecorded; remove it so nothing is orphaned.
-      void keys.delete(id, record).catch(() => undefined);
+      // The key is in custody but unrecorded (say, the registration was deleted meanwhile): remove it, and wait, so nothing is orphaned when the process exits.
+      await keys.delete(id, record).catch(() => undefined);
       throw error;
     }
     return findRecord(updated, record.kid);
@@ -117,7 +118,7 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
       { alg, size: request.size ?? policy.defaultRsaSize, policy, ...(request.kid ? { kid: request.kid } : {}), ...(request.custody ? { custody: request.custody } : {}) },
       onProgress,
     );
-    return { record: addRecord(id, result.record), warnings: result.warnings };
+    return { record: await addRecord(id, result.record), warnings: result.warnings };
   }
 
   return {
@@ -141,7 +142,7 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
         ...(input.alg ? { alg: input.alg as SigningAlg } : {}),
         ...(input.custody ? { custody: input.custody } : {}),
       });
-      return { record: addRecord(id, result.record), warnings: result.warnings };
+      return { record: await addRecord(id, result.record), warnings: result.warnings };
     },
 
     /** The public JWKS to publish now (active + next + retired in grace). */
@@ -170,8 +171,7 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
       const records = recordsOf(registration(id));
       const next = records.filter((r) => r.state === 'next').sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
       if (next) {
-        const updated = activateKey(records, next.kid, clock.now());
-        saveRecords(id, updated);
+        const updated = changeRecords(id, (current) => activateKey(current, findRecord(current, next.kid).kid, clock.now()));
         return { action: 'activated', record: findRecord(updated, next.kid), plan: planRotation(updated, clock.now()) };
       }
       const active = activeKey(records);
@@ -182,10 +182,11 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
 
     /** Retires a key: it stays published for the grace period, then may be removed. */
     retire(id: string, kid: string): KeyRecord {
-      const records = recordsOf(registration(id));
-      findRecord(records, kid);
-      const updated = retireKey(records, kid, clock.now());
-      saveRecords(id, updated);
+      findRecord(recordsOf(registration(id)), kid);
+      const updated = changeRecords(id, (current) => {
+        findRecord(current, kid);
+        return retireKey(current, kid, clock.now());
+      });
       return findRecord(updated, kid);
     },
 
@@ -194,11 +195,9 @@ export function createRegistrationKeys(deps: { store: SettingsStore; keys: KeySe
       if (!confirm) throw new AppError('CONFIRMATION_REQUIRED', 'Deleting a key cannot be undone: confirm to go ahead.');
       const records = recordsOf(registration(id));
       const record = findRecord(records, kid);
+      // Custody first, the record last: a failure in between leaves a record whose deletion can be retried, never an unrecorded item.
       await keys.delete(id, record);
-      saveRecords(
-        id,
-        records.filter((r) => r.kid !== kid),
-      );
+      changeRecords(id, (current) => current.filter((r) => r.kid !== kid));
       return { deleted: true };
     },
   };

@@ -4,7 +4,7 @@
  * scan for secrets, write atomically, and record a summary in the registration.
  */
 import path from 'node:path';
-import { AppError } from '../../contract/errors';
+import { AppError, hasErrorCode } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
@@ -20,7 +20,7 @@ import type { Clock, SecretVault } from '../ports';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
 import { validateMetadata } from '../registration';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from './assemble';
 import { sha256Hex, type AcknowledgedFinding, type Manifest } from './format';
 import { assertNoSecrets } from './scan';
@@ -37,7 +37,7 @@ function sendToText(view: ChecklistView): string {
 /** Dependencies of {@link createPackageService}. */
 export interface PackageServiceDeps {
   dataDir: string;
-  store: SettingsStore;
+  registrations: RegistrationRepository;
   keyService: KeyService;
   checks: CheckService;
   clock: Clock;
@@ -104,18 +104,37 @@ function findingsOf(reg: Registration, report: JwksCheckReport | undefined): Ack
 
 /** Builds the package service. */
 export function createPackageService(deps: PackageServiceDeps) {
-  const { store, keyService, checks, clock } = deps;
-  const registration = (id: string): Registration => {
-    const found = store.read().registrations[id];
-    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}".`, { details: { id } });
-    return found;
-  };
+  const { registrations, keyService, checks, clock } = deps;
+  const registration = (id: string): Registration => registrations.get(id);
 
   async function storedSecret(reg: Registration): Promise<string[]> {
     if (!deps.vault || !reg.credentials?.hasSecret) return [];
     const secret = await deps.vault.get(clientSecretAccount(reg.id, reg.credentials.clientId));
     return secret === undefined ? [] : [secret];
   }
+
+  /** What a package of `id` would hold and what blocks it now (the latest kept check stands in for the fresh one). */
+  async function preview(id: string) {
+    const reg = registration(id);
+    const profile = profileFor(reg);
+    const env = findEnvironment(profile, reg.environment);
+    if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`);
+    const signingKey = activeKey(reg.keys.map(parseKeyRecord));
+    const jwksUri = typeof reg.metadata.jwks_uri === 'string' && reg.metadata.jwks_uri !== '' ? reg.metadata.jwks_uri : undefined;
+    const checklist = resolveChecklist(reg, { table: deps.checklists, key: activeKeyFacts(reg.keys) });
+    return {
+      providerName: profile.name,
+      environmentName: env.label,
+      keySource: env.keys.keySource,
+      ...(signingKey && { signingKey: { kid: signingKey.kid, alg: signingKey.alg, thumbprint: signingKey.thumbprint } }),
+      ...(jwksUri && { jwksUri }),
+      blocking: findingsOf(reg, await checks.latest(id)),
+      sendTo: sendToText(checklist),
+      sendToKnown: checklist.available || env.submission.known,
+      history: reg.packages as unknown as PackageRecord[],
+    };
+  }
+
 
   return {
     /**
@@ -192,37 +211,38 @@ export function createPackageService(deps: PackageServiceDeps) {
         throw new AppError('STORAGE_WRITE_FAILED', `Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was written.`, { cause: error, details: { path: out } });
       }
       const record: PackageRecord = { createdAt: createdAt.toISOString(), sha256, path: out, bytes: zip.length, formatVersion: unsigned.manifest.formatVersion, ...(inputs.acknowledgement && { acknowledged: inputs.acknowledgement.reason }) };
-      store.update((settings) => {
-        const target = settings.registrations[id];
-        if (target) target.packages = [...target.packages, record as unknown as Record<string, unknown>];
-      });
+      try {
+        registrations.update(id, (target) => void (target.packages = [...target.packages, record as unknown as Record<string, unknown>]), { touch: false });
+      } catch (error) {
+        // Deleted meanwhile: the package the user asked for is written all the same; there is no record left to note it in.
+        if (!hasErrorCode(error, 'NOT_FOUND')) throw error;
+      }
       return { path: out, sha256, bytes: zip.length, manifest: unsigned.manifest, sendTo: sendToText(checklist) };
+    },
+
+    /**
+     * The refusals a build would make at once (no active key; blocking findings without an
+     * acknowledgement), judged on the preview — so the app can refuse before asking where to save.
+     * Returns the preview when nothing stands in the way.
+     *
+     * @throws AppError `NOT_FOUND` (details.reason `no-active-key`), `FINDINGS_BLOCK` (details.findings).
+     */
+    async readyToBuild(id: string, options: { acknowledgeFindings?: string } = {}) {
+      const found = await preview(id);
+      if (!found.signingKey) {
+        throw new AppError('NOT_FOUND', 'This registration has no active key to sign the package with. Generate one first.', { details: { id, reason: 'no-active-key' } });
+      }
+      if (found.blocking.length > 0 && !options.acknowledgeFindings?.trim()) {
+        throw new AppError('FINDINGS_BLOCK', 'Fix the error findings first, or package anyway with a recorded acknowledgement.', { details: { findings: found.blocking } });
+      }
+      return found;
     },
 
     /** The packages built for registration `id`, oldest first. */
     history: (id: string): PackageRecord[] => registration(id).packages as unknown as PackageRecord[],
 
     /** What a package of `id` would hold and what blocks it now (the latest kept check stands in for the fresh one). */
-    async preview(id: string) {
-      const reg = registration(id);
-      const profile = profileFor(reg);
-      const env = findEnvironment(profile, reg.environment);
-      if (!env) throw new AppError('VALIDATION_FAILED', `${profile.name} has no environment "${reg.environment}".`);
-      const signingKey = activeKey(reg.keys.map(parseKeyRecord));
-      const jwksUri = typeof reg.metadata.jwks_uri === 'string' && reg.metadata.jwks_uri !== '' ? reg.metadata.jwks_uri : undefined;
-      const checklist = resolveChecklist(reg, { table: deps.checklists, key: activeKeyFacts(reg.keys) });
-      return {
-        providerName: profile.name,
-        environmentName: env.label,
-        keySource: env.keys.keySource,
-        ...(signingKey && { signingKey: { kid: signingKey.kid, alg: signingKey.alg, thumbprint: signingKey.thumbprint } }),
-        ...(jwksUri && { jwksUri }),
-        blocking: findingsOf(reg, await checks.latest(id)),
-        sendTo: sendToText(checklist),
-        sendToKnown: checklist.available || env.submission.known,
-        history: reg.packages as unknown as PackageRecord[],
-      };
-    },
+    preview,
   };
 }
 

@@ -7,7 +7,7 @@ import type { ChecklistAnswerView, ChecklistView } from '../../contract/schemas/
 import type { Registration } from '../../contract/schemas/registration';
 import { AppError } from '../../contract/errors';
 import type { Clock } from '../ports';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { CHECKLISTS, findChecklist, type ChecklistField, type ChecklistTable } from '../profiles/checklists';
 import { nhsJwksEnvironment } from '../profiles/checklists/nhs-jwks-environments';
 import { findEnvironment } from '../profiles';
@@ -129,17 +129,14 @@ export function checklistText(view: ChecklistView): string {
  *
  * @throws AppError `NOT_FOUND` for an unknown registration or an item id not in its checklist.
  */
-export function tickChecklistItem(deps: { store: SettingsStore; clock: Clock; table?: ChecklistTable | undefined }, id: string, itemId: string, done: boolean): void {
+export function tickChecklistItem(deps: { registrations: RegistrationRepository; clock: Clock; table?: ChecklistTable | undefined }, id: string, itemId: string, done: boolean): void {
   const now = deps.clock.now().toISOString();
-  deps.store.update((settings) => {
-    const reg = Object.hasOwn(settings.registrations, id) ? settings.registrations[id] : undefined;
-    if (!reg) throw new AppError('NOT_FOUND', `No registration "${id}". Run \`oidc-onboard list\` to see them.`, { details: { id } });
+  deps.registrations.update(id, (reg) => {
     const known = findChecklist(deps.table ?? CHECKLISTS, reg.provider, reg.environment)?.items.map((i) => i.id) ?? [];
     if (!known.includes(itemId)) throw new AppError('NOT_FOUND', `No checklist item "${itemId}" for ${id}. Known: ${known.join(', ') || 'none'}.`, { details: { id, itemId } });
     const ticks = { ...reg.checklist };
     if (done) ticks[itemId] = { doneAt: Object.hasOwn(ticks, itemId) ? ticks[itemId]!.doneAt : now };
     else delete ticks[itemId];
     reg.checklist = ticks;
-    reg.updatedAt = now;
   });
 }

@@ -13,7 +13,7 @@ import { APP_VERSION } from '../version';
 import { fetchDiscovery } from '../net/discovery';
 import { createFetcher } from '../net/fetcher';
 import { splitPemCertificates } from '../net/trust-store';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 import { emptyMetadataFor, validateMetadata } from './index';
 
 /** What `set` on the CLI (and scripted callers) may change in one go. */
@@ -48,8 +48,8 @@ export function slugify(text: string): string {
 }
 
 /** The draft service. */
-export function createDraftService(deps: { store: SettingsStore; clock: Clock }) {
-  const { store, clock } = deps;
+export function createDraftService(deps: { registrations: RegistrationRepository; clock: Clock }) {
+  const { registrations, clock } = deps;
 
   const view = (registration: Registration): DraftView => {
     const profile = profileFor(registration);
@@ -64,31 +64,24 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
     }
   };
 
-  const uniqueId = (existing: Record<string, unknown>, stem: string): string => {
-    if (!(stem in existing)) return stem;
-    for (let n = 2; ; n += 1) if (!(`${stem}-${n}` in existing)) return `${stem}-${n}`;
+  const uniqueId = (isTaken: (id: string) => boolean, stem: string): string => {
+    if (!isTaken(stem)) return stem;
+    for (let n = 2; ; n += 1) if (!isTaken(`${stem}-${n}`)) return `${stem}-${n}`;
   };
 
-  const get = (id: string): Registration => {
-    const registration = store.read().registrations[id];
-    if (!registration) throw new AppError('NOT_FOUND', `No registration "${id}". Run \`oidc-onboard list\` to see them.`, { details: { id } });
-    return registration;
-  };
+  const get = (id: string): Registration => registrations.get(id);
 
-  const save = (registration: Registration): Registration => {
-    const saved = { ...registration, updatedAt: clock.now().toISOString() };
-    store.update((settings) => {
-      settings.registrations[saved.id] = saved;
+  /** Applies `apply` to the record as it is on disk now, under the lock (never a write-back of an older copy). */
+  const change = (id: string, apply: (registration: Registration) => void): Registration =>
+    registrations.update(id, (registration) => {
+      apply(registration);
+      return registration;
     });
-    return saved;
-  };
 
   return {
     /** Every draft, most recently changed first. */
     list(): DraftView[] {
-      return Object.values(store.read().registrations)
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .map(view);
+      return registrations.list().map(view);
     },
 
     get: (id: string): DraftView => view(get(id)),
@@ -102,85 +95,76 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
       requireEnvironment(profile, input.environment);
       const now = clock.now().toISOString();
       const metadata = { ...emptyMetadataFor(profile, input.environment), client_name: input.clientName };
-      let created: Registration | undefined;
-      store.update((settings) => {
-        const id = uniqueId(settings.registrations, `${slugify(input.clientName)}-${input.environment}`);
-        created = {
-          id,
-          provider: profile.id,
-          environment: input.environment,
-          ...(input.discoveryUrl === undefined ? {} : { discoveryUrl: input.discoveryUrl }),
-          metadata,
-          notes: '',
-          createdAt: now,
-          updatedAt: now,
-          keys: [],
-          checks: [],
-          packages: [],
-          checklist: {},
-        };
-        settings.registrations[id] = created;
-      });
-      return view(created!);
+      const created = registrations.create((isTaken) => ({
+        id: uniqueId(isTaken, `${slugify(input.clientName)}-${input.environment}`),
+        provider: profile.id,
+        environment: input.environment,
+        ...(input.discoveryUrl === undefined ? {} : { discoveryUrl: input.discoveryUrl }),
+        metadata,
+        notes: '',
+        createdAt: now,
+        updatedAt: now,
+        keys: [],
+        checks: [],
+        packages: [],
+        checklist: {},
+      }));
+      return view(created);
     },
 
     /** Replaces the given parts (autosave from the wizard). */
     update(id: string, patch: { metadata?: Record<string, unknown>; notes?: string; discoveryUrl?: string }): DraftView {
-      const current = get(id);
       return view(
-        save({
-          ...current,
-          ...(patch.metadata === undefined ? {} : { metadata: patch.metadata }),
-          ...(patch.notes === undefined ? {} : { notes: patch.notes }),
-          ...(patch.discoveryUrl === undefined ? {} : { discoveryUrl: patch.discoveryUrl }),
+        change(id, (registration) => {
+          if (patch.metadata !== undefined) registration.metadata = patch.metadata;
+          if (patch.notes !== undefined) registration.notes = patch.notes;
+          if (patch.discoveryUrl !== undefined) registration.discoveryUrl = patch.discoveryUrl;
         }),
       );
     },
 
     /** Applies CLI-style value changes. Values are stored as given; judging them is the rule engine's job. */
     setValues(id: string, changes: ValueChanges): DraftView {
-      const current = get(id);
-      const metadata: Record<string, unknown> = { ...current.metadata };
-      if (changes.clientName !== undefined) metadata.client_name = changes.clientName;
-      if (changes.addRedirectUris?.length || changes.removeRedirectUris?.length) {
-        const existing = Array.isArray(metadata.redirect_uris) ? (metadata.redirect_uris as unknown[]) : [];
-        const removed = new Set(changes.removeRedirectUris ?? []);
-        const missing = [...removed].filter((uri) => !existing.includes(uri));
-        if (missing.length > 0) throw new AppError('VALIDATION_FAILED', `Not a redirect URI of ${id}: ${missing.join(', ')}`);
-        metadata.redirect_uris = [...existing.filter((uri) => !removed.has(uri as string)), ...(changes.addRedirectUris ?? [])];
-      }
-      if (changes.jwksUri !== undefined) metadata.jwks_uri = changes.jwksUri;
-      if (changes.contacts !== undefined) metadata.contacts = changes.contacts;
-      if (changes.authMethod !== undefined) metadata.token_endpoint_auth_method = changes.authMethod;
-      if (changes.signingAlg !== undefined) metadata.token_endpoint_auth_signing_alg = changes.signingAlg;
-      return view(save({ ...current, metadata }));
+      // Computed from the record as it is under the lock, so parallel `set`s (say, two processes each adding a redirect URI) all land.
+      return view(
+        change(id, (current) => {
+          const metadata: Record<string, unknown> = { ...current.metadata };
+          if (changes.clientName !== undefined) metadata.client_name = changes.clientName;
+          if (changes.addRedirectUris?.length || changes.removeRedirectUris?.length) {
+            const existing = Array.isArray(metadata.redirect_uris) ? (metadata.redirect_uris as unknown[]) : [];
+            const removed = new Set(changes.removeRedirectUris ?? []);
+            const missing = [...removed].filter((uri) => !existing.includes(uri));
+            if (missing.length > 0) throw new AppError('VALIDATION_FAILED', `Not a redirect URI of ${id}: ${missing.join(', ')}`);
+            metadata.redirect_uris = [...existing.filter((uri) => !removed.has(uri as string)), ...(changes.addRedirectUris ?? [])];
+          }
+          if (changes.jwksUri !== undefined) metadata.jwks_uri = changes.jwksUri;
+          if (changes.contacts !== undefined) metadata.contacts = changes.contacts;
+          if (changes.authMethod !== undefined) metadata.token_endpoint_auth_method = changes.authMethod;
+          if (changes.signingAlg !== undefined) metadata.token_endpoint_auth_signing_alg = changes.signingAlg;
+          current.metadata = metadata;
+        }),
+      );
     },
 
     /** Copies the values (never keys, checks, packages or credentials) to another environment. */
     copyToEnvironment(id: string, environment: string): DraftView {
-      const source = get(id);
-      const profile = getProfile(source.provider);
+      const profile = getProfile(get(id).provider);
       requireEnvironment(profile, environment);
       const now = clock.now().toISOString();
-      let created: Registration | undefined;
-      store.update((settings) => {
-        const newId = uniqueId(settings.registrations, `${slugify(String(source.metadata.client_name ?? source.id))}-${environment}`);
-        created = {
-          id: newId,
-          provider: source.provider,
-          environment,
-          metadata: structuredClone(source.metadata),
-          notes: source.notes,
-          createdAt: now,
-          updatedAt: now,
-          keys: [],
-          checks: [],
-          packages: [],
-          checklist: {},
-        };
-        settings.registrations[newId] = created;
-      });
-      return view(created!);
+      const created = registrations.copy(id, (source, isTaken) => ({
+        id: uniqueId(isTaken, `${slugify(String(source.metadata.client_name ?? source.id))}-${environment}`),
+        provider: source.provider,
+        environment,
+        metadata: structuredClone(source.metadata),
+        notes: source.notes,
+        createdAt: now,
+        updatedAt: now,
+        keys: [],
+        checks: [],
+        packages: [],
+        checklist: {},
+      }));
+      return view(created);
     },
 
     /**
@@ -204,7 +188,12 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
         };
         // Judge the document before keeping it: a malformed one must not replace working data.
         profileFor({ ...current, discovery });
-        return view(save({ ...current, ...(options.url === undefined ? {} : { discoveryUrl: options.url }), discovery }));
+        return view(
+          change(id, (registration) => {
+            if (options.url !== undefined) registration.discoveryUrl = options.url;
+            registration.discovery = discovery;
+          }),
+        );
       } finally {
         fetcher.close();
       }
@@ -212,17 +201,7 @@ export function createDraftService(deps: { store: SettingsStore; clock: Clock })
 
     /** Goes back to the profile's built-in data. */
     forgetDiscovery(id: string): DraftView {
-      const { discovery: _dropped, ...rest } = get(id);
-      return view(save(rest));
-    },
-
-    /** Removes the draft record. (Keys and credentials are removed by their own services first.) */
-    remove(id: string): boolean {
-      get(id);
-      store.update((settings) => {
-        delete settings.registrations[id];
-      });
-      return true;
+      return view(change(id, (registration) => void delete registration.discovery));
     },
   };
 }

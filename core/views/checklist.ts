@@ -2,14 +2,13 @@
  * The checklist service: a registration's submission checklist, answered from its values and its
  * active key, and the ticks the user keeps in it (`registration.checklist`, item id → when ticked).
  */
-import { AppError } from '../../contract/errors';
 import type { ChecklistView } from '../../contract/schemas/checklist';
 import type { Registration } from '../../contract/schemas/registration';
 import { activeKeyFacts } from '../keys/public-facts';
 import type { Clock } from '../ports';
 import type { ChecklistTable } from '../profiles/checklists';
 import { resolveChecklist, tickChecklistItem } from '../registration/checklist';
-import type { SettingsStore } from '../storage/settings-store';
+import type { RegistrationRepository } from '../storage/registrations';
 
 /** The checklist of `reg` with its active key's answers. */
 export function checklistOf(reg: Registration, table?: ChecklistTable): ChecklistView {
@@ -17,13 +16,8 @@ export function checklistOf(reg: Registration, table?: ChecklistTable): Checklis
 }
 
 /** Builds the checklist service; `table` defaults to the built-in checklists (tests inject their own). */
-export function createChecklistService(deps: { store: SettingsStore; clock: Clock; table?: ChecklistTable | undefined }) {
-  const registration = (id: string): Registration => {
-    const registrations = deps.store.read().registrations;
-    const found = Object.hasOwn(registrations, id) ? registrations[id] : undefined;
-    if (!found) throw new AppError('NOT_FOUND', `No registration "${id}". Run \`oidc-onboard list\` to see them.`, { details: { id } });
-    return found;
-  };
+export function createChecklistService(deps: { registrations: RegistrationRepository; clock: Clock; table?: ChecklistTable | undefined }) {
+  const registration = (id: string): Registration => deps.registrations.get(id);
   return {
     /** The checklist of registration `id` with its answers and ticks. */
     view: (id: string): ChecklistView => checklistOf(registration(id), deps.table),

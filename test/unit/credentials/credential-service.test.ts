@@ -3,6 +3,7 @@
 // half-saved when the keychain or the settings file fails half-way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientSecretAccount, createCredentialService, KEYCHAIN_ACCOUNTS, type CredentialService } from '../../../core/credentials';
+import { createRegistrationRepository } from '../../../core/storage/registrations';
 import { openSettingsStore } from '../../../core/storage/settings-store';
 import { cryptoRandom, silentLogger } from '../../../core/ports/system';
 import { allFiles, createFixture, faultyVault, rejection, type Fixture, type VaultOp } from './helpers';
@@ -52,7 +53,7 @@ describe('saving and reading credentials', () => {
   it('reads back from a freshly opened store and vault object; show never returns the secret, reveal does', async () => {
     await service.save(fx.regId, { clientId: 'cid-1', secret: SECRET });
     const fresh = createCredentialService({
-      store: openSettingsStore({ dataDir: fx.dataDir, clock: fx.clock }),
+      registrations: createRegistrationRepository({ store: openSettingsStore({ dataDir: fx.dataDir, clock: fx.clock }), clock: fx.clock }),
       vault: fx.vault,
       clock: fx.clock,
       random: cryptoRandom,

@@ -10,7 +10,9 @@ import type { Clock, Logger, SecretVault } from '../../../core/ports';
 import { cryptoRandom } from '../../../core/ports/system';
 import { createDraftService } from '../../../core/registration/drafts';
 import { createOsKeychain } from '../../../core/storage/os-keychain';
-import { confBackend, openSettingsStore, type SettingsBackendFactory, type SettingsStore } from '../../../core/storage/settings-store';
+import { writeFileAtomicSync } from '../../../core/storage/atomic-file';
+import { createRegistrationRepository, type RegistrationRepository } from '../../../core/storage/registrations';
+import { openSettingsStore, type SettingsStore } from '../../../core/storage/settings-store';
 
 /** A clock tests can move. */
 export function fixedClock(iso = '2026-11-27T12:00:00.000Z'): Clock & { set(iso: string): void } {
@@ -64,20 +66,14 @@ export function faultyVault(real: SecretVault, failOn: Set<VaultOp>): SecretVaul
   };
 }
 
-/** conf's real backend with a switch that makes the next writes fail (disk full, permissions). */
-export function switchableBackend(): { factory: SettingsBackendFactory; failWrites: { on: boolean } } {
+/** The real atomic settings writer with a switch that makes the next writes fail (disk full, permissions). */
+export function switchableBackend(): { writeFile: (path: string, data: Uint8Array) => void; failWrites: { on: boolean } } {
   const failWrites = { on: false };
   return {
     failWrites,
-    factory: (options) => {
-      const real = confBackend(options);
-      return {
-        path: real.path,
-        write: (data) => {
-          if (failWrites.on) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          real.write(data);
-        },
-      };
+    writeFile: (path, data) => {
+      if (failWrites.on) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      writeFileAtomicSync(path, data, 0o600);
     },
   };
 }
@@ -89,6 +85,7 @@ export interface Fixture {
   clock: Clock & { set(iso: string): void };
   logger: Logger & { lines: string[] };
   store: SettingsStore;
+  registrations: RegistrationRepository;
   backend: ReturnType<typeof switchableBackend>;
   /** Id of a CIS2 `int` registration. */
   regId: string;
@@ -107,18 +104,20 @@ export async function createFixture(options: { provider?: string; environment?: 
   const clock = fixedClock();
   const logger = recordingLogger();
   const backend = switchableBackend();
-  const store = openSettingsStore({ dataDir, clock, backend: backend.factory });
-  const drafts = createDraftService({ store, clock });
+  const store = openSettingsStore({ dataDir, clock, writeFile: backend.writeFile });
+  const registrations = createRegistrationRepository({ store, clock });
+  const drafts = createDraftService({ registrations, clock });
   const addRegistration = (provider: string, environment: string, name: string) => drafts.create({ provider, environment, clientName: name }).registration.id;
   const regId = addRegistration(options.provider ?? 'nhs-cis2', options.environment ?? 'int', 'Patient Portal');
   const keys = createKeyService({ dataDir, vault, clock, random: cryptoRandom, logger });
-  const deps = (overrides: Partial<CredentialServiceDeps> = {}): CredentialServiceDeps => ({ store, vault, clock, random: cryptoRandom, logger, dataDir, keys, ...overrides });
+  const deps = (overrides: Partial<CredentialServiceDeps> = {}): CredentialServiceDeps => ({ registrations, vault, clock, random: cryptoRandom, logger, dataDir, keys, ...overrides });
   return {
     dataDir,
     vault,
     clock,
     logger,
     store,
+    registrations,
     backend,
     regId,
     deps,
@@ -126,9 +125,7 @@ export async function createFixture(options: { provider?: string; environment?: 
     addRegistration,
     async addKey(registrationId, alg, state) {
       const { record } = await keys.generate(registrationId, { alg, ...(alg.startsWith('ES') ? {} : { size: 2048 }), policy: PERMISSIVE_KEY_POLICY, state });
-      store.update((settings) => {
-        settings.registrations[registrationId]!.keys.push(record);
-      });
+      registrations.update(registrationId, (registration) => void registration.keys.push(record));
       return record;
     },
     async cleanup() {

@@ -17,7 +17,7 @@ let dataKey: string;
 
 beforeEach(async () => {
   fx = await createFixture();
-  deps = { store: fx.store, vault: fx.vault, clock: fx.clock, logger: fx.logger, dataDir: fx.dataDir };
+  deps = { store: fx.store, registrations: fx.registrations, vault: fx.vault, clock: fx.clock, logger: fx.logger, dataDir: fx.dataDir };
   await fx.service().save(fx.regId, { clientId: 'diag-client', secret: SECRET, notes: 'private note' });
   const key = await fx.addKey(fx.regId, 'RS256', 'active');
   dataKey = (await fx.vault.get(dataKeyAccount(fx.regId, key.kid)))!;

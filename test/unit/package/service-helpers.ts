@@ -43,7 +43,7 @@ export async function createWorld(iso = '2026-03-01T10:00:00.000Z'): Promise<Wor
   };
   const clock = movableClock(iso);
   const services = createAppServices({ dataDir, vault, clock, random: cryptoRandom, logger: silentLogger });
-  const packages = createPackageService({ dataDir, store: services.store, keyService: services.keyService, checks: services.checks, clock, vault });
+  const packages = createPackageService({ dataDir, registrations: services.registrations, keyService: services.keyService, checks: services.checks, clock, vault });
   return {
     dataDir,
     services,

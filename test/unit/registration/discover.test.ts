@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationDetail } from '../../../core/views/summaries';
 import { createDraftService } from '../../../core/registration/drafts';
 import { profileFor } from '../../../core/registration/profile-for';
+import { createRegistrationRepository } from '../../../core/storage/registrations';
 import { openSettingsStore } from '../../../core/storage/settings-store';
 import { json, route, startHttpsServer, type TestServer } from '../../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../../support/test-pki';
@@ -51,7 +52,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const drafts = () => createDraftService({ store: openSettingsStore({ dataDir: dir, clock: { now: () => new Date() } }), clock: { now: () => new Date() } });
+const drafts = () => {
+  const clock = { now: () => new Date() };
+  return createDraftService({ registrations: createRegistrationRepository({ store: openSettingsStore({ dataDir: dir, clock }), clock }), clock });
+};
 
 describe('discovery applied to a draft', () => {
   it('builds a generic provider profile from the document and judges the draft by it', async () => {
