@@ -54,9 +54,9 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     getRegistration: async ({ id }) => registrationDetail(drafts.get(id)),
     updateRegistration: async ({ id, ...patch }) => registrationDetail(drafts.update(id, patch)),
     copyRegistration: async ({ id, environment }) => registrationDetail(drafts.copyToEnvironment(id, environment)),
-    // The dialog is the confirmation; the cascade (keys, keychain items, client secret, history) is core's.
-    deleteRegistration: async ({ id }) => {
-      await services.deletion.delete(id, { confirm: true });
+    // The dialog's confirmation travels in the request; the cascade (keys, keychain items, client secret, history) is core's.
+    deleteRegistration: async ({ id, confirm }) => {
+      await services.deletion.delete(id, { confirm });
       return { deleted: true };
     },
     discoverProvider: async ({ id, url, caPem }) => registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }) })),

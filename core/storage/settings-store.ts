@@ -45,8 +45,31 @@ export interface SettingsStore {
    * it throws, nothing is written.
    */
   update<T>(mutate: (draft: Settings) => T): T;
-  /** Re-reads the file if it changed since this store last read or wrote it; true when it did (someone else wrote). */
-  refresh(): boolean;
+  /**
+   * Re-reads the file if it changed since this store last read or wrote it (so: another process
+   * wrote it) and says what changed; `undefined` when nothing did.
+   */
+  refresh(): SettingsChange | undefined;
+}
+
+/** What another process changed in the settings file. */
+export interface SettingsChange {
+  /** Ids of registrations added, removed or changed. */
+  registrations: string[];
+  preferences: boolean;
+  /** Whether the file is (now) read-only. */
+  readOnly: boolean;
+}
+
+/** The difference between two versions of the settings. */
+export function diffSettings(before: Settings, after: Settings): Omit<SettingsChange, 'readOnly'> {
+  const ids = new Set([...Object.keys(before.registrations), ...Object.keys(after.registrations)]);
+  const registrations = [...ids].filter((id) => {
+    const a = Object.hasOwn(before.registrations, id) ? before.registrations[id] : undefined;
+    const b = Object.hasOwn(after.registrations, id) ? after.registrations[id] : undefined;
+    return JSON.stringify(a) !== JSON.stringify(b);
+  });
+  return { registrations: registrations.sort(), preferences: JSON.stringify(before.preferences) !== JSON.stringify(after.preferences) };
 }
 
 /** Options of {@link openSettingsStore}. */
@@ -231,11 +254,13 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     });
   }
 
-  const refresh = (): boolean => {
-    if (fingerprintNow() === cache.fingerprint) return false;
+  const refresh = (): SettingsChange | undefined => {
+    if (fingerprintNow() === cache.fingerprint) return undefined;
+    const before = cache.settings;
     const disk = readDisk();
     adopt(disk, interpret(disk));
-    return true;
+    const change = diffSettings(before, cache.settings);
+    return change.registrations.length > 0 || change.preferences ? { ...change, readOnly: cache.readOnly } : undefined;
   };
 
   return {
