@@ -63,6 +63,7 @@ export const operations = {
 export const events = {
   keyProgress: keys.keyProgress,
   checkProgress: checks.checkProgress,
+  registrationsChanged: registrations.registrationsChanged,
 } as const;
 
 /** The operations map type. */

@@ -2,15 +2,17 @@
  * The composition root of the desktop app: the one place real adapters are built. Everything
  * here is wiring; the rules live in core/ (services), electron/ipc-router.ts (IPC), window.ts
  * (window locks), app-protocol.ts (what the UI may load) and adapters/ (allow-listed shell,
- * clipboard auto-clear, dialogs, electron-store).
+ * clipboard auto-clear, dialogs).
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, clipboard, dialog, shell, type BrowserWindow } from 'electron';
+import { events } from '../contract/contract';
 import { createAppServices } from '../core/app/services';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
 import { createOsKeychain } from '../core/storage/os-keychain';
+import { watchSettings } from '../core/storage/settings-watch';
 import { createClipboardAdapter } from './adapters/clipboard';
 import { createDialogs } from './adapters/dialogs';
 import { createExternalOpener } from './adapters/shell';
@@ -88,6 +90,18 @@ function start(): void {
       else await clipboardPort.copySecret(text, clearAfterMs);
     },
   });
+  // Changes other processes make to config.json (the CLI, scripts) reach the open window, which refreshes.
+  const settingsWatch = watchSettings({
+    store: services.store,
+    logger,
+    onChange: (change) => {
+      const contents = mainWindow?.webContents;
+      if (contents && !contents.isDestroyed() && trustedIds.has(contents.id)) {
+        contents.send(events.registrationsChanged.channel, { ids: change.registrations, preferences: change.preferences, readOnly: change.readOnly });
+      }
+    },
+  });
+  app.on('will-quit', () => settingsWatch.close());
   const router = createIpcRouter({ handlers, isTrustedSender: createSenderGate({ trustedIds: () => trustedIds, allowedOrigins }), logger });
   registerIpc(router);
 

@@ -1,6 +1,6 @@
 /** Operations on provider profiles and registration drafts (issue 3). */
 import { z } from 'zod';
-import { defineOperation } from '../ipc';
+import { defineEvent, defineOperation } from '../ipc';
 import { clientMetadataSchema, registrationSchema } from '../schemas/registration';
 import { ruleSourceSchema, validationReportSchema } from '../schemas/findings';
 
@@ -151,4 +151,21 @@ export const settingsNotices = defineOperation({
   summary: 'Recovery and migration notices about the settings file.',
   request: z.object({}).strict(),
   response: z.array(z.object({ kind: z.string(), message: z.string(), quarantinedAs: z.string().optional() })),
+});
+
+/**
+ * `registrations:changed` — another process (the CLI, a script, a second window) changed the
+ * settings file; the window refreshes what it shows. Never sent for the window's own changes.
+ */
+export const registrationsChanged = defineEvent({
+  channel: 'registrations:changed',
+  summary: 'The registrations changed outside this window.',
+  payload: z.object({
+    /** Ids of the registrations added, removed or changed. */
+    ids: z.array(z.string()),
+    /** The preferences changed too. */
+    preferences: z.boolean(),
+    /** The settings file is (now) read-only (written by a newer version). */
+    readOnly: z.boolean(),
+  }),
 });

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
+import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
 import { clientNameOf } from '../wizard/metadata';
 
@@ -80,6 +81,8 @@ function RegistrationCard({ item }: { item: RegistrationSummary }): ReactElement
 /** The Registrations page. */
 export function RegistrationsScreen(): ReactElement {
   const list = useOperation('listRegistrations');
+  // A registration added, changed or deleted by the CLI or another window shows up at once.
+  useRegistrationsChanged(() => list.reload());
   const newButton = (
     <a className="button button-primary" href={hrefFor({ name: 'new-registration' })}>
       <Icon name="plus" size={18} />

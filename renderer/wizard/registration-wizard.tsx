@@ -11,6 +11,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
+import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
 import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
@@ -151,12 +152,41 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
   );
 }
 
+/**
+ * The registration changed in another window or by the CLI while the user was editing it here:
+ * their text stays until they choose.
+ */
+function ChangedElsewhereNotice({ onReload, onKeep }: { onReload: () => void; onKeep: () => void }): ReactElement {
+  return (
+    <div className="notice notice-warning" role="alert" data-testid="changed-elsewhere">
+      <Icon name="warning" className="notice-icon" />
+      <div>
+        <p className="notice-title">This registration was changed in another window or by the CLI.</p>
+        <p>Your edits here are kept until you choose: load the other version (your unsaved edits are dropped), or keep yours (they are saved over it).</p>
+        <div className="notice-actions">
+          <button type="button" className="button button-secondary" onClick={onReload}>
+            Reload the other version
+          </button>
+          <button type="button" className="button button-secondary" onClick={onKeep}>
+            Keep mine
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; profile: ProfileSummary | undefined; step: WizardStep }): ReactElement {
   const id = initial.registration.id;
   const [detail, setDetail] = useState(initial);
   const [metadata, setMetadataState] = useState<Metadata>(initial.registration.metadata);
   const [notes, setNotesState] = useState(initial.registration.notes ?? '');
   const [dialog, setDialog] = useState<'copy' | 'delete' | undefined>(undefined);
+  // A newer version saved elsewhere that the user has not taken yet, or the news that it was deleted.
+  const [elsewhere, setElsewhere] = useState<RegistrationDetail | 'deleted' | undefined>(undefined);
+  // Bumped when a version from elsewhere is taken, so the panels with their own data (keys, package) load it again.
+  const [revision, setRevision] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const mountedOnce = useRef(false);
 
@@ -182,6 +212,37 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     setNotesState(next);
     autosave.schedule({ metadata, notes: next });
   };
+
+  const adopt = (remote: RegistrationDetail) => {
+    setDetail(remote);
+    setMetadataState(remote.registration.metadata);
+    setNotesState(remote.registration.notes ?? '');
+    setRevision((r) => r + 1);
+    setElsewhere(undefined);
+  };
+  // Typing (or about to): a focused field of the form, or an edit not yet saved.
+  const editing = () => {
+    const active = document.activeElement;
+    const focused = active instanceof HTMLElement && form.current?.contains(active) === true && active.matches('input, textarea, select');
+    return focused || autosave.status.kind === 'pending' || autosave.status.kind === 'saving';
+  };
+  useRegistrationsChanged((change) => {
+    if (!change.ids.includes(id)) return;
+    void call('getRegistration', { id }).then((result) => {
+      if (!result.ok) {
+        if (result.error.code === 'NOT_FOUND') setElsewhere('deleted');
+        return;
+      }
+      const remote = result.value;
+      const sameValues = JSON.stringify(remote.registration.metadata) === JSON.stringify(metadata) && (remote.registration.notes ?? '') === notes;
+      if (sameValues) {
+        // Only keys, checks or credentials changed: nothing the user types is at stake.
+        setDetail(remote);
+        setRevision((r) => r + 1);
+      } else if (editing()) setElsewhere(remote);
+      else adopt(remote);
+    });
+  });
 
   const findings = detail.report.findings;
   const counts = countsByStep(findings);
@@ -230,6 +291,27 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
             {saveText(autosave.status)}
           </p>
         </div>
+        {elsewhere === 'deleted' && (
+          <div className="notice notice-warning" role="alert" data-testid="deleted-elsewhere">
+            <Icon name="warning" className="notice-icon" />
+            <div>
+              <p className="notice-title">This registration was deleted in another window or by the CLI.</p>
+              <p>
+                <a href={hrefFor({ name: 'registrations' })}>Go to Registrations</a>
+              </p>
+            </div>
+          </div>
+        )}
+        {elsewhere !== undefined && elsewhere !== 'deleted' && (
+          <ChangedElsewhereNotice
+            onReload={() => adopt(elsewhere)}
+            onKeep={() => {
+              setDetail(elsewhere);
+              setElsewhere(undefined);
+              autosave.schedule({ metadata, notes });
+            }}
+          />
+        )}
         {autosave.status.kind === 'failed' && (
           <ErrorNotice error={autosave.status.error}>
             <button type="button" className="button button-secondary" onClick={autosave.retry}>
@@ -241,7 +323,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           // Not a form of draft values: the check step runs the tester on what is already saved.
           <RegistrationCheck id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
         ) : (
-          <form className="form" onSubmit={(event) => event.preventDefault()} noValidate>
+          <form ref={form} className="form" onSubmit={(event) => event.preventDefault()} noValidate>
             {step === 'basics' && <BasicsStep {...props} />}
             {step === 'redirect-uris' && <RedirectUrisStep {...props} />}
             {step === 'keys' && <KeysStep {...props} />}
@@ -251,8 +333,8 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {/* Outside the form: key actions are not draft values and must never submit it. */}
         {step === 'basics' && <ProviderData detail={detail} profile={profile} environment={environment} onDetail={setDetail} />}
-        {step === 'keys' && <KeyRingPanel id={id} />}
-        {step === 'review' && <PackagePanel id={id} />}
+        {step === 'keys' && <KeyRingPanel key={revision} id={id} />}
+        {step === 'review' && <PackagePanel key={revision} id={id} />}
         <div className="wizard-nav">
           {previous !== undefined ? (
             <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>
