@@ -20,7 +20,7 @@ export const CORE_LAYERS = [
   ['registration'],
   ['keys'],
   ['credentials', 'jwks-check'],
-  ['package', 'diagnostics', 'views'],
+  ['package', 'diagnostics', 'views', 'lifecycle'],
   ['app'],
 ];
 

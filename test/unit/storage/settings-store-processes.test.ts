@@ -77,7 +77,7 @@ describe('two stores on one folder (the app and a CLI process)', () => {
   it('each write starts from the file as it is now, and a long-lived store sees the other writes', () => {
     const app = createRegistrationRepository({ store: openSettingsStore({ dataDir: dir, clock }), clock });
     const cli = createRegistrationRepository({ store: openSettingsStore({ dataDir: dir, clock }), clock });
-    const base = { provider: 'nhs-cis2', environment: 'int', metadata: {}, notes: '', createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), keys: [], checks: [], packages: [] };
+    const base = { provider: 'nhs-cis2', environment: 'int', metadata: {}, notes: '', createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), keys: [], checks: [], packages: [], checklist: {} };
     app.create(() => ({ ...base, id: 'from-app' }));
     cli.create(() => ({ ...base, id: 'from-cli' }));
     app.update('from-app', (r) => void (r.notes = 'app edit'));
