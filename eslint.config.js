@@ -21,6 +21,7 @@ export const CORE_LAYERS = [
   ['keys'],
   ['credentials', 'jwks-check'],
   ['package', 'diagnostics', 'views', 'lifecycle'],
+  ['support'],
   ['app'],
 ];
 

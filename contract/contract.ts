@@ -10,6 +10,7 @@ import * as checks from './operations/checks';
 import * as credentials from './operations/credentials';
 import * as packages from './operations/packages';
 import * as steps from './operations/steps';
+import * as support from './operations/support';
 
 
 /** Every request/response operation, keyed by its bridge method name. */
@@ -57,6 +58,7 @@ export const operations = {
   copyText: credentials.copyText,
   preferences: credentials.preferences,
   saveDiagnostics: credentials.saveDiagnostics,
+  saveSupportPack: support.saveSupportPack,
 } as const;
 
 /** Every main→renderer event, keyed by name (bridge method `on<Name>`). */

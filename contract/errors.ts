@@ -32,6 +32,7 @@ const ERROR_TABLE = {
   PACKAGE_INVALID: 'invalid',
   SIGNATURE_INVALID: 'invalid',
   FINDINGS_BLOCK: 'invalid',
+  SECRET_WOULD_LEAK: 'invalid',
   // The world misbehaved.
   KEYCHAIN_UNAVAILABLE: 'environment',
   KEYCHAIN_ITEM_MISSING: 'environment',

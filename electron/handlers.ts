@@ -205,6 +205,18 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       const result = await services.diagnostics(path);
       return { saved: true, path: result.path, sha256: result.sha256, entries: result.entries };
     },
+    saveSupportPack: async ({ id, applicationId }) => {
+      // Refuse an unknown registration before asking where to save.
+      drafts.get(id);
+      const path = await desktop.chooseSavePath({
+        title: 'Save the support pack',
+        defaultName: `${id}-support-pack-${services.ports.clock.now().toISOString().slice(0, 10)}.zip`,
+        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+      });
+      if (path === undefined) return { saved: false };
+      const result = await services.supportPack(id, path, { ...(applicationId && { applicationId }) });
+      return { saved: true, path: result.path, sha256: result.sha256, bytes: result.bytes, entries: result.entries, assertionSource: result.assertionSource };
+    },
     saveCheckReport: async ({ report, format }) => {
       const extension = format === 'markdown' ? 'md' : format;
       const path = await desktop.chooseSavePath({

@@ -51,6 +51,10 @@ export const ERROR_MESSAGES = {
     action: 'The package was changed after signing or signed with another key. Ask the sender for a fresh one.',
   },
   FINDINGS_BLOCK: { title: 'There are errors to fix first.', action: 'Open Review to see each error and its fix, then try again.' },
+  SECRET_WOULD_LEAK: {
+    title: 'Nothing was written: a secret would have been included.',
+    action: 'The message says which file and which kind of secret. Remove it from the registration values (names, notes, URLs) and try again.',
+  },
   KEYCHAIN_UNAVAILABLE: {
     title: 'The system keychain cannot be reached.',
     action: 'Unlock your keychain (or start your desktop session’s keyring) and try again. Nothing has been lost.',

@@ -6,9 +6,10 @@ import { keys } from './keys';
 import { assertion, credentials } from './credentials';
 import { deleteCommand } from './delete';
 import { diagnostics } from './diagnostics';
+import { supportPack } from './support';
 import { packageCommand, verifyPackage } from './package';
 import { checkCompare, checkHistory, checkJwks } from './checks';
 import { create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, credentials, assertion, diagnostics];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, credentials, assertion, diagnostics, supportPack];

@@ -30,6 +30,18 @@ export const appliedDiscoverySchema = z.object({
 /** A ticked submission-checklist item (see core/profiles/checklists): when the user marked it done. */
 export const checklistTickSchema = z.object({ doneAt: isoDateSchema });
 
+/**
+ * The header and claims of the last client assertion built for a registration (assertion helper,
+ * token-endpoint probe) — never the signature, never the JWT: the support pack quotes them.
+ */
+export const lastAssertionSchema = z.object({
+  builtAt: isoDateSchema,
+  /** What built it. */
+  by: z.enum(['assertion', 'probe']),
+  header: z.record(z.string(), z.unknown()),
+  claims: z.record(z.string(), z.unknown()),
+});
+
 /** One draft registration: an application × provider × environment. */
 export const registrationSchema = z.object({
   id: z.string().min(1),
@@ -52,6 +64,9 @@ export const registrationSchema = z.object({
   credentials: credentialRecordSchema.optional(),
   /** Submission-checklist items the user ticked, by item id (absent in files from older versions). */
   checklist: z.record(z.string(), checklistTickSchema).default({}),
+
+  /** The last client assertion built (header and claims only). */
+  lastAssertion: lastAssertionSchema.optional(),
 });
 
 /** A stored registration. */

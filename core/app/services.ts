@@ -18,6 +18,7 @@ import { createPreferences } from '../storage/preferences';
 import { createRegistrationRepository } from '../storage/registrations';
 import { openSettingsStore } from '../storage/settings-store';
 import { probeKeychain } from '../storage/keychain-probe';
+import { writeSupportPack, type SupportPackOptions } from '../support';
 import { APP_NAME, APP_VERSION } from '../version';
 
 /** The ports and facts a composition root supplies. */
@@ -51,6 +52,10 @@ export function createAppServices(ports: AppPorts) {
   /** Writes a redacted diagnostics bundle to `outPath`. */
   const diagnostics = (outPath: string) => writeDiagnosticsBundle({ store, registrations, vault, clock, logger, dataDir, ...(ports.runtime && { runtime: ports.runtime }) }, outPath);
 
+  /** Writes the redacted support pack of one registration to `outPath`. */
+  const supportPack = (registrationId: string, outPath: string, options: SupportPackOptions = {}) =>
+    writeSupportPack({ registrations, vault, clock, logger, latestCheck: (id) => checks.latest(id), ...(ports.runtime && { runtime: ports.runtime }) }, registrationId, outPath, options);
+
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
     return {
@@ -64,7 +69,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, appInfo };
+  return { ports, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
 }
 
 /** The services object. */

@@ -147,6 +147,21 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     }
   };
 
+  /**
+   * Keeps the header and claims of the assertion just built — never the JWT or its signature — so
+   * the support pack can quote "the last assertion". Best effort: a read-only or busy settings file
+   * must not fail the assertion itself.
+   */
+  const rememberAssertion = (registrationId: string, assertion: ClientAssertion, by: 'assertion' | 'probe'): void => {
+    if (registrations.readOnly) return;
+    try {
+      // A history note, not an edit of the draft: updatedAt stays.
+      registrations.update(registrationId, (target) => void (target.lastAssertion = { builtAt: clock.now().toISOString(), by, header: { ...assertion.header }, claims: { ...assertion.claims } }), { touch: false });
+    } catch (error) {
+      logger.warn('credentials: the last assertion could not be recorded', { registrationId, code: isAppError(error) ? error.code : 'unknown' });
+    }
+  };
+
   const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>): CredentialView => ({
     registrationId,
     clientId: credentials.clientId,
@@ -265,7 +280,11 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       });
     },
 
-    assertion: (registrationId, options) => createClientAssertion({ registrations, keys, clock, random: deps.random }, registrationId, options),
+    async assertion(registrationId, options) {
+      const assertion = await createClientAssertion({ registrations, keys, clock, random: deps.random }, registrationId, options);
+      rememberAssertion(registrationId, assertion, 'assertion');
+      return assertion;
+    },
 
     async probe(registrationId, options = {}) {
       // Split the signing options (which may carry a passphrase) from the network ones.
@@ -277,6 +296,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         ...(unlock === undefined ? {} : { unlock }),
       };
       const assertion = await createClientAssertion({ registrations, keys, clock, random: deps.random }, registrationId, signing);
+      rememberAssertion(registrationId, assertion, 'probe');
       const redirectUris = registration(registrationId).metadata.redirect_uris;
       const redirectUri = Array.isArray(redirectUris) && typeof redirectUris[0] === 'string' ? redirectUris[0] : undefined;
       return probeTokenEndpoint({

@@ -6,7 +6,7 @@ export { assemblePackage, orderEntries, packageEntries, zipPackage, type Package
 export { canonicalJson, canonicalJsonPretty } from './canonical-json';
 export * from './format';
 export { verificationToMarkdown } from './report';
-export { assertNoSecrets, scanForSecrets, type ScanHit } from './scan';
+export { assertNoSecrets, scanForSecrets, type KnownSecret, type ScanHit } from './scan';
 export { createPackageService, type BuildPackageOptions, type BuiltPackage, type PackageRecord, type PackageService, type PackageServiceDeps } from './service';
 export { summaryHtml, summaryMarkdown, type SummaryInput } from './summary';
 export { verifyPackage, type PackageVerification, type StepStatus, type VerifyPackageOptions, type VerifyStep } from './verify';

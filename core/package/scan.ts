@@ -12,7 +12,12 @@ export interface ScanHit {
   /** The entry (or `(archive)`) where it was found. */
   entry: string;
   kind: 'private-key-pem' | 'private-jwk-member' | 'known-secret';
+  /** For `known-secret`: which one (e.g. "client secret", "API key"), when the caller named it. */
+  label?: string;
 }
+
+/** A value that must never appear, optionally named for the refusal message (never the value). */
+export type KnownSecret = string | { value: string; label: string };
 
 const PEM_PRIVATE = /PRIVATE KEY/;
 // A private JWK member (RFC 7518 §6.3.2, §6.4.1) with a real base64url value; a redaction
@@ -43,15 +48,16 @@ function views(text: string): string[] {
   return [text, decoded, ...jwsSegments(text)];
 }
 
-/** The forms a secret takes when written into JSON or HTML. */
+/** The forms a secret takes when written into JSON, HTML, a form body or a URL. */
 function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
-  return [...new Set([secret, json])];
+  const form = new URLSearchParams({ s: secret }).toString().slice(2);
+  return [...new Set([secret, json, encodeURIComponent(secret), form])];
 }
 
 /** Scans every entry and the archive; returns the hits (empty when clean). */
-export function scanForSecrets(entries: readonly ZipEntry[], archive: Uint8Array | undefined, knownSecrets: readonly string[] = []): ScanHit[] {
-  const secrets = knownSecrets.filter((s) => s.length >= 4);
+export function scanForSecrets(entries: readonly ZipEntry[], archive: Uint8Array | undefined, knownSecrets: readonly KnownSecret[] = []): ScanHit[] {
+  const secrets = knownSecrets.map((s) => (typeof s === 'string' ? { value: s, label: undefined } : s)).filter((s) => s.value.length >= 4);
   const hits: ScanHit[] = [];
   const targets = [...entries.map((e) => ({ name: e.name, data: e.data })), ...(archive ? [{ name: '(archive)', data: archive }] : [])];
   for (const target of targets) {
@@ -60,7 +66,8 @@ export function scanForSecrets(entries: readonly ZipEntry[], archive: Uint8Array
     const all = [...views(text), latin];
     if (all.some((v) => PEM_PRIVATE.test(v))) hits.push({ entry: target.name, kind: 'private-key-pem' });
     if (all.some((v) => PRIVATE_MEMBER.test(v))) hits.push({ entry: target.name, kind: 'private-jwk-member' });
-    if (secrets.some((secret) => secretForms(secret).some((form) => all.some((v) => v.includes(form))))) hits.push({ entry: target.name, kind: 'known-secret' });
+    const leaked = secrets.filter((secret) => secretForms(secret.value).some((form) => all.some((v) => v.includes(form))));
+    for (const label of new Set(leaked.map((s) => s.label))) hits.push({ entry: target.name, kind: 'known-secret', ...(label !== undefined && { label }) });
   }
   return hits;
 }
@@ -69,7 +76,7 @@ export function scanForSecrets(entries: readonly ZipEntry[], archive: Uint8Array
  * Throws `PACKAGE_INVALID` (details.reason `secret-material`) when the scan finds anything.
  * The details name the entries and kinds, never the secret.
  */
-export function assertNoSecrets(entries: readonly ZipEntry[], archive: Uint8Array | undefined, knownSecrets: readonly string[] = []): void {
+export function assertNoSecrets(entries: readonly ZipEntry[], archive: Uint8Array | undefined, knownSecrets: readonly KnownSecret[] = []): void {
   const hits = scanForSecrets(entries, archive, knownSecrets);
   if (hits.length === 0) return;
   const where = [...new Set(hits.filter((h) => h.entry !== '(archive)').map((h) => h.entry))];
