@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
+import { SupportPackCard } from '../support/support-pack';
 import { DiagnosticsBundle } from './about-diagnostics';
 
 /** The About & Diagnostics page. */
@@ -96,6 +97,7 @@ export function AboutScreen(): ReactElement {
             </ul>
           ))}
       </section>
+      <SupportPackCard />
       <DiagnosticsBundle />
     </>
   );

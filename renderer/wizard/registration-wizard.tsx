@@ -20,6 +20,7 @@ import { countsByStep } from './findings-index';
 import { ProviderData } from './provider-data';
 import { clientNameOf, textOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
+import { SupportPackButton } from '../support/support-pack';
 
 function saveText(status: SaveStatus): string {
   switch (status.kind) {
@@ -267,6 +268,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           </p>
         </div>
         <div className="page-actions">
+          <SupportPackButton id={id} provider={detail.registration.provider} name={name} />
           <button type="button" className="button button-secondary" onClick={() => setDialog('copy')}>
             <Icon name="copy" size={18} />
             Copy to another environment
