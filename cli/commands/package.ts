@@ -61,7 +61,7 @@ export const packageCommand: Command = {
 /** `verify-package`. */
 export const verifyPackage: Command = {
   name: 'verify-package',
-  summary: 'Verify a registration package: checksums, signature, claims, and (online) the live jwks_uri',
+  summary: 'Verify a registration package: what it asks for, findings under today\'s rules, intact (checksums, signature) and live state (jwks_uri now); exit 1 when either fails',
   usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
