@@ -6,12 +6,13 @@ import { firstLineOfStdin, readInputText } from '../input';
 import { loadServices } from '../lazy';
 
 const USAGE = [
-  'oidc-onboard keys generate <id> [--alg <alg>] [--size <bits>] [--curve <crv>] [--kid <kid>] [--json]',
+  'oidc-onboard keys generate <id> [--alg <alg>] [--size <bits>] [--curve <crv>] [--kid <kid> | --kid-style dated [--rotate-by YYYY-MM-DD]] [--json]',
   'oidc-onboard keys list <id> [--json]',
   'oidc-onboard keys jwks <id> [--out <file>]',
   'oidc-onboard keys public-pem <id> [--kid <kid>]',
   'oidc-onboard keys export-private <id> --kid <kid> --format pkcs8|jwe --out <file>   (passphrase on stdin)',
   'oidc-onboard keys import <id> <file>   (passphrase on stdin when the file is encrypted)',
+  'oidc-onboard keys hosting-request <id> --app-id <uuid> --out <dir> [--json]   (NHS-hosted JWKS, API platform)',
   'oidc-onboard keys rotate <id>',
   'oidc-onboard keys retire <id> --kid <kid>',
   'oidc-onboard keys delete <id> --kid <kid> --yes',
@@ -35,12 +36,30 @@ function describeRecord(r: { kid: string; alg: string; kty: string; size?: numbe
 
 const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<number>> = {
   async generate(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { alg: { type: 'string' }, size: { type: 'string' }, curve: { type: 'string' }, kid: { type: 'string' } }, USAGE, { min: 1, max: 1 });
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { alg: { type: 'string' }, size: { type: 'string' }, curve: { type: 'string' }, kid: { type: 'string' }, 'kid-style': { type: 'string' }, 'rotate-by': { type: 'string' } },
+      USAGE,
+      { min: 1, max: 1 },
+    );
     const size = values.size === undefined ? undefined : Number(values.size);
     if (size !== undefined && !Number.isInteger(size)) throw usageError('--size must be a number of bits (2048, 3072 or 4096).', USAGE);
+    const style = values['kid-style'];
+    if (style !== undefined && style !== 'dated' && style !== 'thumbprint') throw usageError('--kid-style is "dated" or "thumbprint".', USAGE);
+    const kidStyle: 'dated' | 'thumbprint' | undefined = style;
+    if (kidStyle === 'dated' && values.kid) throw usageError('Give --kid or --kid-style dated, not both.', USAGE);
+    if (values['rotate-by'] !== undefined && kidStyle !== 'dated') throw usageError('--rotate-by goes with --kid-style dated.', USAGE);
     const { keys } = await loadServices(context);
     let lastPhase = '';
-    const { record, warnings } = await keys.generate(positionals[0]!, { ...(values.alg && { alg: values.alg }), ...(size && { size }), ...(values.curve && { curve: values.curve }), ...(values.kid && { kid: values.kid }) }, (phase) => {
+    const request = {
+      ...(values.alg && { alg: values.alg }),
+      ...(size && { size }),
+      ...(values.curve && { curve: values.curve }),
+      ...(values.kid && { kid: values.kid }),
+      ...(kidStyle && { kidStyle }),
+      ...(values['rotate-by'] && { rotateBy: values['rotate-by'] }),
+    };
+    const { record, warnings } = await keys.generate(positionals[0]!, request, (phase) => {
       if (phase !== lastPhase && !context.json) context.err(`${phase}…\n`);
       lastPhase = phase;
     });
@@ -101,6 +120,25 @@ const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<n
     const { record, warnings } = await (await loadServices(context)).keys.importKey(positionals[0]!, { input, ...(passphrase && { passphrase }), ...(values.kid && { kid: values.kid }) });
     for (const warning of warnings) context.err(`warning: ${warning}\n`);
     print(context, { record, warnings }, () => `Imported ${record.kid}\n${describeRecord(record)}\n`);
+    return EXIT.ok;
+  },
+
+  async 'hosting-request'(context, argv) {
+    const { values, positionals } = parseCommandArgs(argv, { 'app-id': { type: 'string' }, out: { type: 'string' } }, USAGE, { min: 1, max: 1 });
+    if (!values['app-id'] || !values.out) throw usageError('--app-id <uuid> and --out <dir> are required.', USAGE);
+    const request = (await loadServices(context)).keys.hostingRequest(positionals[0]!, values['app-id']);
+    const { writeHostingRequest } = await import('../../core/keys/hosting-request-files');
+    const files = await writeHostingRequest(values.out, request);
+    for (const warning of request.warnings) context.err(`warning: ${warning}\n`);
+    print(context, { dir: values.out, files, request: request.request, jwk: request.jwk, publicKeyUrl: request.publicKeyUrl, ...(request.expiry && { expiry: request.expiry }), warnings: request.warnings }, () =>
+      [
+        `Wrote the NHS-hosted JWKS request for ${request.request.kid} (${request.request.environment}) to ${values.out}:`,
+        ...files.map((f) => `  ${f}`),
+        'Send request.json and public-key.pem to NHS (see README.txt). Once NHS has added the key, set the Public key URL to:',
+        `  ${request.publicKeyUrl}`,
+        '',
+      ].join('\n'),
+    );
     return EXIT.ok;
   },
 

@@ -16,6 +16,7 @@ import { exportPrivateKey, exportPublic, type PrivateExportFormat, type PublicEx
 import { generateKeyObjects, type KeyProgress } from './generate';
 import { chooseImportAlg, parsePrivateKeyInput } from './import';
 import { checkCustomKid, jwkThumbprint } from './kid';
+import { datedKid } from './nhs-hosted-jwks';
 import { barePublicJwk, keyFacts, publicJwkFor, type KeyFacts } from './key-material';
 import { keyRecordSchema, type KeyRecord, type KeyState } from './key-record';
 import { assertPassphraseStrong } from './passphrase';
@@ -44,6 +45,11 @@ export interface GenerateKeyOptions {
   size?: number;
   /** Custom kid; defaults to the RFC 7638 thumbprint. */
   kid?: string;
+  /**
+   * A kid NHS's hosted-JWKS expiry check tracks: `<rotateBy>-<first 8 characters of the
+   * thumbprint>` (see `nhs-hosted-jwks.ts`). Ignored when `kid` is given.
+   */
+  datedKid?: { rotateBy: string };
   policy: KeyPolicy;
   custody?: CustodyChoice;
   /** Initial state; default `next` (the caller activates it via the key ring). */
@@ -122,7 +128,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     privateKey: KeyObject,
     facts: KeyFacts,
     alg: SigningAlg,
-    requestedKid: string | undefined,
+    requestedKid: string | ((thumbprint: string) => string) | undefined,
     protection: Protection,
     state: KeyState,
     onProgress: KeyProgress,
@@ -131,7 +137,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     const warnings: string[] = [];
     let kid = thumbprint;
     if (requestedKid !== undefined) {
-      const check = checkCustomKid(requestedKid);
+      const check = checkCustomKid(typeof requestedKid === 'function' ? requestedKid(thumbprint) : requestedKid);
       kid = check.kid;
       warnings.push(...check.warnings);
     }
@@ -174,9 +180,13 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       assertRegistrationId(registrationId);
       const shape = resolveKeyChoice({ alg: options.alg, ...(options.size === undefined ? {} : { size: options.size }) }, options.policy);
       if (options.kid !== undefined) checkCustomKid(options.kid);
+      const dated = options.kid === undefined ? options.datedKid : undefined;
+      // Check the date before the (slow) generation: a bad one must fail at once.
+      if (dated) datedKid(dated.rotateBy, '');
       const protection = protectionOf(options.custody);
       const { privateKey } = await generateKeyObjects(shape, onProgress);
-      return storeNew(registrationId, privateKey, keyFacts(privateKey), options.alg, options.kid, protection, options.state ?? 'next', onProgress);
+      const kid = dated ? (thumbprint: string) => datedKid(dated.rotateBy, thumbprint) : options.kid;
+      return storeNew(registrationId, privateKey, keyFacts(privateKey), options.alg, kid, protection, options.state ?? 'next', onProgress);
     },
 
     async importPrivate(registrationId, options) {

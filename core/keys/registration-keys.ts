@@ -16,6 +16,7 @@ import { parseKeyRecord, type KeyRecord } from './key-record';
 import { activateKey, activeKey, dueReminders, planRotation, publishedSet, retireKey, type KeyReminder, type RotationPlan } from './key-ring';
 import type { CustodyChoice, KeyService } from './key-service';
 import type { PrivateExportFormat } from './export';
+import { buildHostingRequest, kidExpiryDate, nhsJwksEnvironment, type HostingRequest } from './nhs-hosted-jwks';
 
 /** What the Keys screen and `keys list` show. */
 export interface KeyRingView {
@@ -34,10 +35,16 @@ export interface GenerateRequest {
   size?: number;
   curve?: string;
   kid?: string;
+  /** `dated`: a kid NHS's hosted-JWKS expiry check tracks (`<rotate-by date>-<short thumbprint>`). Default `thumbprint`. */
+  kidStyle?: 'thumbprint' | 'dated';
+  /** The rotate-by date (YYYY-MM-DD) of a dated kid; default a year from now (the rotation reminder). */
+  rotateBy?: string;
   custody?: CustodyChoice;
 }
 
 const CURVE_ALG: Record<string, SigningAlg> = { 'P-256': 'ES256', 'P-384': 'ES384' };
+/** A dated kid's default rotate-by date: as far ahead as the key ring's rotation reminder (365 days). */
+const DEFAULT_ROTATE_AFTER_DAYS = 365;
 
 /** Builds the registration key ring service. */
 export function createRegistrationKeys(deps: { registrations: RegistrationRepository; keys: KeyService; clock: Clock }) {
@@ -113,12 +120,29 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
     const alg = request.alg ?? (request.curve ? CURVE_ALG[request.curve] : undefined) ?? policy.defaultAlg;
     if (!isSigningAlg(alg)) throw new AppError('UNSUPPORTED_ALGORITHM', `Unsupported algorithm ${alg}${request.curve ? ` / curve ${request.curve}` : ''}.`);
     if (request.curve && CURVE_ALG[request.curve] !== alg) throw new AppError('UNSUPPORTED_ALGORITHM', `The curve ${request.curve} does not fit ${alg}.`);
+    if (request.kid && request.kidStyle === 'dated') throw new AppError('USAGE', 'Give a kid or ask for a dated one, not both.');
+    if (request.rotateBy && request.kidStyle !== 'dated') throw new AppError('USAGE', 'A rotate-by date is for a dated kid (kid style "dated").');
+    if (request.rotateBy && request.rotateBy <= clock.now().toISOString().slice(0, 10)) {
+      throw new AppError('VALIDATION_FAILED', `The rotate-by date ${request.rotateBy} is not in the future.`, { details: { field: 'rotateBy' } });
+    }
+    const rotateBy = request.rotateBy ?? new Date(clock.now().getTime() + DEFAULT_ROTATE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
     const result = await keys.generate(
       id,
-      { alg, size: request.size ?? policy.defaultRsaSize, policy, ...(request.kid ? { kid: request.kid } : {}), ...(request.custody ? { custody: request.custody } : {}) },
+      {
+        alg,
+        size: request.size ?? policy.defaultRsaSize,
+        policy,
+        ...(request.kid ? { kid: request.kid } : {}),
+        ...(request.kidStyle === 'dated' ? { datedKid: { rotateBy } } : {}),
+        ...(request.custody ? { custody: request.custody } : {}),
+      },
       onProgress,
     );
-    return { record: await addRecord(id, result.record), warnings: result.warnings };
+    const warnings = [...result.warnings];
+    if (registration(id).provider === 'nhs-api-platform' && kidExpiryDate(result.record.kid) === undefined) {
+      warnings.push('This kid carries no YYYY-MM-DD date. If NHS is to host this key (keys hosting-request), its expiry check cannot track it: generate with --kid-style dated instead.');
+    }
+    return { record: await addRecord(id, result.record), warnings };
   }
 
   return {
@@ -164,6 +188,20 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
     exportPrivate(id: string, kid: string, format: PrivateExportFormat, passphrase: string, unlock?: { passphrase?: string }) {
       const record = findRecord(recordsOf(registration(id)), kid);
       return keys.exportPrivate(id, record, format, passphrase, unlock);
+    },
+
+    /**
+     * The NHS-hosted JWKS request for the active key (API platform): the four inputs of NHS's
+     * make_jwk.py, the JWK it would add and a README. See `nhs-hosted-jwks.ts` for refusals.
+     */
+    hostingRequest(id: string, appId: string): HostingRequest {
+      const reg = registration(id);
+      const env = nhsJwksEnvironment(reg.provider, reg.environment);
+      if (!env.ok) throw new AppError('VALIDATION_FAILED', env.reason, { details: { reason: 'environment', environment: reg.environment } });
+      const record = activeKey(recordsOf(reg));
+      if (!record) throw new AppError('NOT_FOUND', `Registration "${id}" has no active key. Generate one first (oidc-onboard keys generate ${id} --kid-style dated).`, { details: { id, reason: 'no-active-key' } });
+      const clientName = typeof reg.metadata.client_name === 'string' ? reg.metadata.client_name : undefined;
+      return buildHostingRequest({ provider: reg.provider, environment: reg.environment, ...(clientName && { clientName }), record, appId, now: clock.now() });
     },
 
     /** Rotation: activate the oldest `next` key (the active one retires), or generate a `next` key like the active one. */
