@@ -48,6 +48,8 @@ export const operations = {
   verifyPackage: packages.verifyPackage,
   getChecklist: steps.getChecklist,
   tickChecklistItem: steps.tickChecklistItem,
+  requestHostedJwks: steps.requestHostedJwks,
+  compareRegistrations: steps.compareRegistrations,
   showCredentials: credentials.showCredentials,
   saveCredentials: credentials.saveCredentials,
   revealCredentialSecret: credentials.revealCredentialSecret,

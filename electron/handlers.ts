@@ -9,6 +9,8 @@ import { profileSummary, registrationDetail, registrationSummary } from '../core
 import { toHtml, toMarkdown } from '../core/jwks-check';
 import { describeExportFormats } from '../core/keys/export';
 import { hostingSnippets } from '../core/keys/hosting';
+import { writeHostingRequest } from '../core/keys/hosting-request-files';
+import { compareRegistrations } from '../core/registration/compare';
 import { ratePassphrase } from '../core/keys/passphrase';
 import { listProfiles } from '../core/profiles';
 import { splitPemCertificates } from '../core/net/trust-store';
@@ -68,10 +70,18 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       const jwksUri = typeof registration.metadata.jwks_uri === 'string' ? registration.metadata.jwks_uri : undefined;
       return { ...keys.view(id), exportFormats: describeExportFormats(), hosting: hostingSnippets('jwks.json', jwksUri) };
     },
-    generateKey: async ({ id, alg, size, curve, kid, custodyPassphrase }, context) =>
+    generateKey: async ({ id, alg, size, curve, kid, kidStyle, rotateBy, custodyPassphrase }, context) =>
       keys.generate(
         id,
-        { ...(alg && { alg }), ...(size && { size }), ...(curve && { curve }), ...(kid && { kid }), ...(custodyPassphrase && { custody: { passphrase: custodyPassphrase } }) },
+        {
+          ...(alg && { alg }),
+          ...(size && { size }),
+          ...(curve && { curve }),
+          ...(kid && { kid }),
+          ...(kidStyle && { kidStyle }),
+          ...(rotateBy && { rotateBy }),
+          ...(custodyPassphrase && { custody: { passphrase: custodyPassphrase } }),
+        },
         (phase, fraction) => context.emit('keys:progress', { id, phase, ...(fraction === undefined ? {} : { fraction }) }),
       ),
     importKey: async ({ id, input, passphrase, kid }) => keys.importKey(id, { input, ...(passphrase && { passphrase }), ...(kid && { kid }) }),
@@ -136,6 +146,16 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     previewPackage: async ({ id }) => services.packages.preview(id),
     getChecklist: async ({ id }) => services.checklist.view(id),
     tickChecklistItem: async ({ id, itemId, done }) => services.checklist.tick(id, itemId, done),
+    compareRegistrations: async ({ a, b }) => compareRegistrations(drafts.record(a), drafts.record(b)),
+    requestHostedJwks: async ({ id, appId }) => {
+      // Refuse before asking where to save: a bad application id, key or environment shows at once.
+      const built = keys.hostingRequest(id, appId);
+      const summary = { request: { kid: built.request.kid, environment: built.request.environment, app_id: built.request.app_id }, publicKeyUrl: built.publicKeyUrl, ...(built.expiry && { expiry: built.expiry }), warnings: built.warnings };
+      const folder = await desktop.chooseSavePath({ title: 'Save the NHS-hosted JWKS request (a folder of four files)', defaultName: `${id}-nhs-jwks-request`, filters: [] });
+      if (folder === undefined) return { saved: false, files: [], ...summary };
+      const files = await writeHostingRequest(folder, built);
+      return { saved: true, path: folder, files, ...summary };
+    },
     buildPackage: async ({ id, offline, caPem, acknowledgeFindings, unlockPassphrase }) => {
       // Refuse before asking where to save: blocking findings (without an acknowledgement) and a missing key show at once.
       await services.packages.readyToBuild(id, { ...(acknowledgeFindings && { acknowledgeFindings }) });

@@ -2,6 +2,7 @@
 import type { Command } from '../context';
 import { doctor } from './doctor';
 import { checklist } from './checklist';
+import { compare } from './compare';
 import { keys } from './keys';
 import { assertion, credentials } from './credentials';
 import { deleteCommand } from './delete';
@@ -12,4 +13,4 @@ import { checkCompare, checkHistory, checkJwks } from './checks';
 import { create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, credentials, assertion, diagnostics, supportPack];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, compare, credentials, assertion, diagnostics, supportPack];

@@ -27,6 +27,10 @@ export const generateKey = defineOperation({
       size: z.number().int().optional(),
       curve: z.string().max(10).optional(),
       kid: kid.optional(),
+      /** `dated`: a kid NHS's hosted-JWKS expiry check tracks (`<rotate-by date>-<short thumbprint>`). */
+      kidStyle: z.enum(['thumbprint', 'dated']).optional(),
+      /** Rotate-by date (YYYY-MM-DD) of a dated kid; default a year ahead. */
+      rotateBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       /** Passphrase custody for machines without a keychain. */
       custodyPassphrase: passphrase.optional(),
     })
