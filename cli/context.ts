@@ -2,6 +2,7 @@
  * What every CLI command gets: where to write, whether to print JSON, the data folder, and
  * lazily built services (so `--version` and `--help` stay fast and need no keychain).
  */
+import path from 'node:path';
 import { AppError, errorKind, isAppError, type ErrorCode } from '../contract/errors';
 
 /** Exit codes (ARCHITECTURE §8). */
@@ -15,7 +16,15 @@ export interface CliContext {
   err(text: string): void;
   /** Reads all of stdin (secrets and passphrases come from here, never argv). */
   readStdin(): Promise<string>;
+  /** The environment of this run; commands read it here, never from `process.env`. */
   env: NodeJS.ProcessEnv;
+  /** The folder relative paths in arguments are resolved against (`process.cwd()` for the real command). */
+  cwd: string;
+}
+
+/** `file` (as typed by the user) as an absolute path, relative to the run's working folder. */
+export function resolvePath(context: Pick<CliContext, 'cwd'>, file: string): string {
+  return path.resolve(context.cwd, file);
 }
 
 /** One `oidc-onboard <name>` command. */

@@ -1,20 +1,25 @@
 /** Reading what the user hands the CLI: files named in arguments, and passphrases on stdin. */
-import { readFile } from 'node:fs/promises';
-import { AppError } from '../contract/errors';
-import type { CliContext } from './context';
+import { decodeUtf8 } from '../contract/text/utf8';
+import { readFileCapped } from '../core/storage/bounded-read';
+import { resolvePath, type CliContext } from './context';
 
-/** The bytes of `file`; an unreadable file is `INPUT_UNREADABLE` (exit 2) naming `what` it was meant to be. */
-export async function readInputFile(file: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new AppError('INPUT_UNREADABLE', `Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+/**
+ * Largest text input we read (metadata, PEM and JWK keys, CA bundles, stdin): far beyond any real
+ * one — a system-wide CA bundle is about 250 KB — and small enough that nothing is held in bulk.
+ */
+export const MAX_TEXT_INPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes of `file`, refused before reading when over `maxBytes`; an unreadable or oversized
+ * file is `INPUT_UNREADABLE` (exit 2) naming `what` it was meant to be.
+ */
+export async function readInputFile(context: Pick<CliContext, 'cwd'>, file: string, what: string, maxBytes = MAX_TEXT_INPUT_BYTES): Promise<Uint8Array> {
+  return readFileCapped(resolvePath(context, file), maxBytes, `the ${what} ${file}`);
 }
 
-/** The text of `file` (UTF-8, a byte-order mark dropped). */
-export async function readInputText(file: string, what: string): Promise<string> {
-  return (await readInputFile(file, what)).toString('utf8').replace(/^\uFEFF/, '');
+/** The text of `file`: strictly UTF-8 (bad bytes are `INPUT_UNREADABLE` naming the offset), a byte-order mark dropped. */
+export async function readInputText(context: Pick<CliContext, 'cwd'>, file: string, what: string): Promise<string> {
+  return decodeUtf8(await readInputFile(context, file, what), `The ${what} ${file}`);
 }
 
 /** The first line of stdin without its line ending, or `undefined` when stdin is empty. */

@@ -3,10 +3,14 @@
  * `--json`, `--data-dir <dir>`, `--help`, `--version`. Commands load their modules lazily so
  * that start-up stays lean.
  */
+import { AppError } from '../contract/errors';
+import { escapeForDisplay, escapeJsonForDisplay } from '../contract/text/display';
+import { decodeUtf8 } from '../contract/text/utf8';
 import { APP_VERSION } from '../core/version';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { EXIT, reportError, usageError, type CliContext, type Command } from './context';
 import { COMMANDS } from './commands';
+import { MAX_TEXT_INPUT_BYTES } from './input';
 
 interface GlobalFlags {
   json: boolean;
@@ -60,15 +64,29 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** Runs the CLI and returns the exit code. */
-export async function runCli(argv: readonly string[], io: Omit<CliContext, 'json' | 'dataDir'>): Promise<number> {
+/** What a run of the CLI is given: where to write, how to read stdin, its environment and working folder. */
+export type CliIo = Omit<CliContext, 'json' | 'dataDir'>;
+
+/**
+ * `io` whose writers escape what would restyle a terminal: control, bidi and invisible format
+ * characters in anything printed (values echoed from files, servers or the keychain) become
+ * visible `\u…` escapes. Text keeps its line breaks and tabs; JSON stays the same document.
+ */
+function displaySafe(io: CliIo, json: boolean): CliIo {
+  const text = (write: (t: string) => void) => (t: string) => write(escapeForDisplay(t, { keep: '\n\t' }));
+  return { ...io, out: json ? (t) => io.out(escapeJsonForDisplay(t)) : text(io.out), err: text(io.err) };
+}
+
+/** Runs the CLI and returns the exit code. Reads nothing of the process: argv, streams, env and cwd come in `io`. */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   let flags: GlobalFlags;
   try {
     flags = splitGlobalFlags(argv);
   } catch (error) {
-    return reportError({ ...io, json: false, dataDir: '' }, error);
+    return reportError({ ...displaySafe(rawIo, false), json: false, dataDir: '' }, error);
   }
-  const context: CliContext = { ...io, json: flags.json, dataDir: resolveDataDir(flags.dataDir, io.env) };
+  const io = displaySafe(rawIo, flags.json);
+  const context: CliContext = { ...io, json: flags.json, dataDir: resolveDataDir(flags.dataDir, io.env, io.cwd) };
   const [name, ...rest] = flags.rest;
 
   if (flags.version && name === undefined) {
@@ -92,11 +110,18 @@ export async function runCli(argv: readonly string[], io: Omit<CliContext, 'json
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** All of `stream` as strict UTF-8 text, refused past {@link MAX_TEXT_INPUT_BYTES}. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   if ((stream as NodeJS.ReadStream).isTTY) return '';
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    total += bytes.length;
+    if (total > MAX_TEXT_INPUT_BYTES) throw new AppError('INPUT_UNREADABLE', `stdin holds more than ${MAX_TEXT_INPUT_BYTES} bytes; a secret or passphrase is far shorter.`);
+    chunks.push(bytes);
+  }
+  return decodeUtf8(Buffer.concat(chunks), 'stdin');
 }
 
 /** Runs the CLI on this process's argv and streams, and sets the exit code. */
@@ -106,6 +131,7 @@ export async function main(): Promise<void> {
     err: (text) => process.stderr.write(text),
     readStdin: () => readAll(process.stdin),
     env: process.env,
+    cwd: process.cwd(),
   });
 }
 

@@ -12,7 +12,8 @@ export function openServices(context: CliContext): AppServices {
     mkdirSync(context.dataDir, { recursive: true, mode: 0o700 });
     const services = createAppServices({
       dataDir: context.dataDir,
-      vault: createOsKeychain(),
+      // The service name comes from this run's environment (tests and scripts set their own).
+      vault: createOsKeychain(context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE ? { service: context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE } : {}),
       clock: systemClock,
       random: cryptoRandom,
       logger: createStreamLogger((line) => context.err(line), context.env.OIDC_ONBOARD_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),

@@ -24,7 +24,7 @@ export const checkJwks: Command = {
     if (positionals.length === 0 && !values.registration) throw usageError('Give the URL to check (or --registration to check its jwks_uri).', this.usage);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.', this.usage);
-    const [expectText, caPem] = await Promise.all([values.expect ? readInputText(values.expect, 'expected key file') : undefined, values.ca ? readInputText(values.ca, 'CA file') : undefined]);
+    const [expectText, caPem] = await Promise.all([values.expect ? readInputText(context, values.expect, 'expected key file') : undefined, values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
 
     const request = {
       ...(expectText !== undefined && { expectText }),

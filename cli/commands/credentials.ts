@@ -124,7 +124,7 @@ export const assertion: Command = {
       passphrase = stripTrailingNewlines(await context.readStdin());
       if (passphrase === '') throw usageError('--passphrase-stdin: stdin is empty.', this.usage);
     }
-    const extraCaPem = values.ca === undefined ? undefined : [await readInputText(values.ca, 'CA file')];
+    const extraCaPem = values.ca === undefined ? undefined : [await readInputText(context, values.ca, 'CA file')];
     const options = {
       ...(values.aud === undefined ? {} : { audience: values.aud }),
       ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),

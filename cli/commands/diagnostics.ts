@@ -1,5 +1,5 @@
 /** `diagnostics` — the support bundle (issue 7). */
-import { EXIT, print, usageError, type Command } from '../context';
+import { EXIT, print, resolvePath, usageError, type Command } from '../context';
 import { parseCommandArgs } from '../args';
 import { loadServices } from '../lazy';
 
@@ -13,7 +13,7 @@ export const diagnostics: Command = {
     if (values.out === undefined || values.out === '') throw usageError('--out <file.zip> is required.', this.usage);
     const [services, { writeDiagnosticsBundle }] = await Promise.all([loadServices(context), import('../../core/diagnostics')]);
     const { vault, clock, logger, dataDir } = services.ports;
-    const result = await writeDiagnosticsBundle({ store: services.store, registrations: services.registrations, vault, clock, logger, dataDir }, values.out);
+    const result = await writeDiagnosticsBundle({ store: services.store, registrations: services.registrations, vault, clock, logger, dataDir }, resolvePath(context, values.out));
     for (const warning of result.warnings) context.err(`oidc-onboard: ${warning}\n`);
     print(context, result, () => `Wrote ${result.path} (${result.size} bytes, sha256 ${result.sha256}).\nIt holds ${result.entries.join(', ')}; secrets are masked. Check it before you send it.\n`);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 /** `keys <action>` — signing keys of a registration (issue 4). Private keys only ever leave encrypted. */
 import { AppError } from '../../contract/errors';
-import { EXIT, print, usageError, type CliContext, type Command } from '../context';
+import { EXIT, print, resolvePath, usageError, type CliContext, type Command } from '../context';
 import { parseCommandArgs } from '../args';
 import { firstLineOfStdin, readInputText } from '../input';
 import { loadServices } from '../lazy';
@@ -25,9 +25,9 @@ async function requiredPassphrase(context: CliContext): Promise<string> {
   return passphrase;
 }
 
-async function writeOut(path: string, text: string, mode: number): Promise<void> {
+async function writeOut(context: CliContext, file: string, text: string, mode: number): Promise<void> {
   const { saveTextFile } = await import('../../core/storage/save-file');
-  await saveTextFile(path, text, mode);
+  await saveTextFile(resolvePath(context, file), text, mode);
 }
 
 function describeRecord(r: { kid: string; alg: string; kty: string; size?: number | undefined; crv?: string | undefined; state: string; thumbprint: string; createdAt: string; custody: string }): string {
@@ -90,7 +90,7 @@ const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<n
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' } }, USAGE, { min: 1, max: 1 });
     const jwks = (await loadServices(context)).keys.jwks(positionals[0]!);
     if (values.out) {
-      await writeOut(values.out, jwks + '\n', 0o644);
+      await writeOut(context, values.out, jwks + '\n', 0o644);
       context.err(`Wrote the public JWKS to ${values.out}. Serve it as application/json with a short Cache-Control.\n`);
     } else context.out(jwks + '\n');
     return EXIT.ok;
@@ -108,14 +108,14 @@ const ACTIONS: Record<string, (context: CliContext, argv: string[]) => Promise<n
     const passphrase = await requiredPassphrase(context);
     const { keys } = await loadServices(context);
     const text = await keys.exportPrivate(positionals[0]!, values.kid, values.format === 'pkcs8' ? 'pkcs8-encrypted-pem' : 'jwe-private-jwk', passphrase);
-    await writeOut(values.out, text, 0o600);
+    await writeOut(context, values.out, text, 0o600);
     print(context, { written: values.out, format: values.format, kid: values.kid }, () => `Wrote the encrypted private key ${values.kid} to ${values.out} (mode 0600). Keep the passphrase apart from the file.\n`);
     return EXIT.ok;
   },
 
   async import(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { kid: { type: 'string' } }, USAGE, { min: 2, max: 2 });
-    const input = await readInputText(positionals[1]!, 'key file');
+    const input = await readInputText(context, positionals[1]!, 'key file');
     const passphrase = await firstLineOfStdin(context);
     const { record, warnings } = await (await loadServices(context)).keys.importKey(positionals[0]!, { input, ...(passphrase && { passphrase }), ...(values.kid && { kid: values.kid }) });
     for (const warning of warnings) context.err(`warning: ${warning}\n`);

@@ -1,7 +1,7 @@
 /** `package` and `verify-package` — the signed registration request package (issue 6). */
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { parseCommandArgs } from '../args';
-import { EXIT, print, type Command } from '../context';
+import { EXIT, print, resolvePath, type Command } from '../context';
 import { firstLineOfStdin, readInputFile, readInputText } from '../input';
 import { loadServices } from '../lazy';
 
@@ -19,7 +19,7 @@ export const packageCommand: Command = {
     );
     if (!values.out) throw new AppError('USAGE', `Give the file to write with --out.\nUsage: ${this.usage}`);
     if (values.acknowledge !== undefined && values.acknowledge.trim() === '') throw new AppError('USAGE', `--acknowledge needs a reason.\nUsage: ${this.usage}`);
-    const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
+    const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
     const services = await loadServices(context);
     const { packages } = services;
     const id = positionals[0]!;
@@ -29,7 +29,7 @@ export const packageCommand: Command = {
     let built;
     try {
       built = await packages.build(id, {
-        out: values.out,
+        out: resolvePath(context, values.out),
         ...(values.offline && { offline: true }),
         ...(caPem !== undefined && { caPem }),
         ...(values.acknowledge !== undefined && { acknowledgeFindings: values.acknowledge }),
@@ -65,9 +65,10 @@ export const verifyPackage: Command = {
   usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
-    const [bytes, caPem] = await Promise.all([readInputFile(positionals[0]!, 'package'), values.ca ? readInputText(values.ca, 'CA file') : undefined]);
     // Verification needs no keychain and no data folder: support staff run it on any machine.
-    const { verifyPackage: verify, verificationToMarkdown } = await import('../../core/package');
+    const [{ verifyPackage: verify, verificationToMarkdown }, { DEFAULT_ZIP_LIMITS }] = await Promise.all([import('../../core/package'), import('../../core/package/zip')]);
+    // The size is checked before reading and the read stops at the cap: an untrusted 600 MB file is never held.
+    const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
     const result = await verify(new Uint8Array(bytes), { ...(values.offline && { offline: true }), ...(caPem !== undefined && { caPem }) });
     print(context, result, () => verificationToMarkdown(result));
     return result.verdict === 'valid' ? EXIT.ok : EXIT.invalid;

@@ -149,7 +149,7 @@ export const validateMetadataFile: Command = {
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { profile: { type: 'string' }, environment: { type: 'string' } }, this.usage, { min: 1, max: 1 });
     if (!values.profile) throw usageError('--profile is required.', this.usage);
-    const text = await readInputText(positionals[0]!, 'metadata file');
+    const text = await readInputText(context, positionals[0]!, 'metadata file');
     let metadata: unknown;
     try {
       metadata = JSON.parse(text);
@@ -174,7 +174,7 @@ export const discover: Command = {
     const { values, positionals } = parseCommandArgs(argv, { url: { type: 'string' }, ca: { type: 'string' }, forget: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
     if (values.forget && (values.url || values.ca)) throw usageError('--forget takes no --url or --ca.', this.usage);
     const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/views/summaries')]);
-    const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
+    const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
     const detail = registrationDetail(
       values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),
     );

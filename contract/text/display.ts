@@ -48,13 +48,19 @@ export function escapeForDisplay(text: string, options: EscapeOptions = {}): str
   return text.replace(UNSAFE, (char) => (keep.includes(char) ? char : escapeChar(char)));
 }
 
+/** JSON's own whitespace: never inside a string as written by `JSON.stringify`, so left alone. */
+const JSON_WHITESPACE = '\t\n\r';
+
 /**
  * JSON text (as `JSON.stringify` writes it) with the same characters as `\uXXXX` escapes. The
  * document parses to exactly the same value — such characters can only occur inside strings,
  * where the escape means the same character — but a terminal or a log viewer shows it safely.
+ * Tabs and line breaks are left: `JSON.stringify` escapes them inside strings, so raw ones are
+ * the document's own layout.
  */
 export function escapeJsonForDisplay(json: string): string {
   return json.replace(UNSAFE, (char) => {
+    if (JSON_WHITESPACE.includes(char)) return char;
     let out = '';
     for (let i = 0; i < char.length; i += 1) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
     return out;

@@ -21,8 +21,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   }
 }
 
-/** The data folder chosen by flag, then `OIDC_ONBOARD_DATA_DIR`, then the default. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+/** The data folder chosen by flag, then `OIDC_ONBOARD_DATA_DIR`, then the default; a relative one is taken from `cwd`. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const chosen = flag ?? (env.OIDC_ONBOARD_DATA_DIR && env.OIDC_ONBOARD_DATA_DIR !== '' ? env.OIDC_ONBOARD_DATA_DIR : undefined);
-  return path.resolve(chosen ?? defaultDataDir(env));
+  return path.resolve(cwd, chosen ?? defaultDataDir(env));
 }

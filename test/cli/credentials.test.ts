@@ -1,5 +1,5 @@
-// `credentials` and `assertion` through the real CLI, each step a fresh process, against the real
-// Secret Service: save, read back, replace, a failed replace without a keychain, delete; the
+// `credentials` and `assertion` through the CLI (runCli in-process, each step a fresh run), against the real
+// OS keychain: save, read back, replace, a failed replace without a keychain, delete; the
 // secret never in argv, output (without --reveal), logs or the data folder.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +12,9 @@ import { createKeyService, PERMISSIVE_KEY_POLICY, toJwks, type KeyRecord } from 
 import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { openSettingsStore } from '../../core/storage/settings-store';
-import { runCli } from '../support/run-cli';
+import { keychainBackendName, keychainGuidance } from '../../core/storage/os-keychain';
+import { canWithholdKeychain, NO_KEYCHAIN_ENV } from '../support/keychain-env';
+import { runCli, spawnCli } from '../support/run-cli';
 import { startHttpsServer } from '../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 
@@ -20,7 +22,6 @@ const SERVICE = `oidc-onboard-test-cli-cred-${randomUUID()}`;
 const SECRET = 'cli-S3cret-first-0123456789';
 const NEW_SECRET = 'cli-S3cret-rotated-9876543210';
 const THIRD_SECRET = 'cli-S3cret-never-saved-55555';
-const NO_BUS = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 const vault = createOsKeychain({ service: SERVICE });
 let dataDir: string;
 let regId: string;
@@ -28,6 +29,9 @@ let activeRecord: KeyRecord | undefined;
 
 const cli = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
   runCli([...args, '--data-dir', dataDir], { ...options, env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE, ...options.env } });
+/** The real binary in a process that finds no keychain. */
+const cliWithoutKeychain = (args: string[], options: { stdin?: string } = {}) =>
+  spawnCli([...args, '--data-dir', dataDir], { ...options, env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE, ...NO_KEYCHAIN_ENV } });
 
 async function filesUnder(dir: string): Promise<{ path: string; content: Buffer }[]> {
   const out: { path: string; content: Buffer }[] = [];
@@ -52,7 +56,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-// Each step spawns fresh CLI processes; allow for a loaded machine.
+// Key generation and the keychain are slow on a loaded machine.
 describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
   it('saves from stdin (trailing newline trimmed) without ever printing or logging the secret', async () => {
     const run = await cli(['credentials', 'save', regId, '--client-id', 'first-client', '--notes', 'from NHS', '--json'], {
@@ -68,13 +72,13 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBe(SECRET);
   });
 
-  it('shows the credentials from a fresh process without the secret, and the exact secret only with --reveal', async () => {
+  it('shows the credentials from a fresh run without the secret, and the exact secret only with --reveal', async () => {
     const shown = await cli(['credentials', 'show', regId, '--json']);
     expect(shown.code).toBe(0);
     expect(shown.stdout).not.toContain(SECRET);
     const view = shown.json<Record<string, unknown>>();
     expect(Object.keys(view).sort()).toEqual(['account', 'clientId', 'hasSecret', 'notes', 'receivedAt', 'registrationId', 'service', 'storedIn']);
-    expect(view).toMatchObject({ clientId: 'first-client', notes: 'from NHS', storedIn: 'Secret Service (GNOME Keyring)' });
+    expect(view).toMatchObject({ clientId: 'first-client', notes: 'from NHS', storedIn: keychainBackendName() });
 
     const human = await cli(['credentials', 'show', regId]);
     expect(human.stdout).toContain('add --reveal');
@@ -110,22 +114,22 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBeUndefined();
   });
 
-  it('without a keychain: exit 3 with guidance, nothing written, the saved secret untouched', async () => {
+  it.runIf(canWithholdKeychain)('without a keychain: exit 3 with guidance, nothing written, the saved secret untouched', async () => {
     const configBefore = await readFile(path.join(dataDir, 'config.json'), 'utf8');
-    const failed = await cli(['credentials', 'save', regId, '--client-id', 'third-client', '--yes'], { stdin: THIRD_SECRET, env: NO_BUS });
+    const failed = await cliWithoutKeychain(['credentials', 'save', regId, '--client-id', 'third-client', '--yes'], { stdin: THIRD_SECRET });
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain('KEYCHAIN_UNAVAILABLE');
-    expect(failed.stderr).toContain('gnome-keyring-daemon --unlock');
+    expect(failed.stderr).toContain(keychainGuidance());
     expect(failed.stderr).toContain('Nothing was changed');
     expect(await readFile(path.join(dataDir, 'config.json'), 'utf8')).toBe(configBefore);
 
-    const json = await cli(['credentials', 'save', regId, '--client-id', 'second-client', '--yes', '--json'], { stdin: THIRD_SECRET, env: NO_BUS });
+    const json = await cliWithoutKeychain(['credentials', 'save', regId, '--client-id', 'second-client', '--yes', '--json'], { stdin: THIRD_SECRET });
     expect(json.code).toBe(3);
     expect(json.json<{ error: { code: string } }>().error.code).toBe('KEYCHAIN_UNAVAILABLE');
 
-    expect((await cli(['credentials', 'show', regId, '--reveal'], { env: NO_BUS })).code).toBe(3);
+    expect((await cliWithoutKeychain(['credentials', 'show', regId, '--reveal'])).code).toBe(3);
     // Showing the non-secret part needs no keychain.
-    expect((await cli(['credentials', 'show', regId], { env: NO_BUS })).code).toBe(0);
+    expect((await cliWithoutKeychain(['credentials', 'show', regId])).code).toBe(0);
 
     expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBe(NEW_SECRET);
     expect(await vault.get(clientSecretAccount(regId, 'third-client'))).toBeUndefined();
@@ -165,7 +169,10 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(custom.stdout).toContain('curl -X POST https://localhost:9443/token -d grant_type=authorization_code');
     expect(custom.stdout).not.toContain(NEW_SECRET);
     expect((await cli(['assertion', regId, '--lifetime', '301'])).code).toBe(2);
-    expect((await cli(['assertion', regId], { env: NO_BUS })).code).toBe(3);
+  });
+
+  it.runIf(canWithholdKeychain)('assertion without a keychain exits 3', async () => {
+    expect((await cliWithoutKeychain(['assertion', regId])).code).toBe(3);
   });
 
   it('--probe posts the assertion to the token endpoint (a local provider trusting the published JWKS) and reports acceptance', async () => {

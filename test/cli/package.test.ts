@@ -1,17 +1,17 @@
-// `oidc-onboard package` and `verify-package` as a user runs them (the real bin, the real
-// keychain in the test D-Bus session): every exit code, human and JSON output.
+// `oidc-onboard package` and `verify-package` as a user runs them (runCli in-process, the real
+// keychain; the real binary where the keychain is withheld): every exit code, human and JSON output.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { canWithholdKeychain, NO_KEYCHAIN_ENV } from '../support/keychain-env';
+import { runCli, spawnCli } from '../support/run-cli';
 
 let dataDir: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-package-${process.pid}` };
 const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 const file = (name: string) => path.join(dataDir, name);
-const NO_BUS = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 const ID = 'cli-pem-app-sandpit';
 const UNFINISHED = 'cli-unfinished-sandpit';
 
@@ -65,13 +65,13 @@ describe('package', () => {
   });
 });
 
-describe('package without a keychain', () => {
+describe.runIf(canWithholdKeychain)('package without a keychain (the real binary, no D-Bus session)', () => {
   it('exits 3 (environment) and writes nothing; verify-package still works (it needs no keychain)', async () => {
-    const failed = await runCli(['package', ID, '--out', file('no-keychain.zip'), '--data-dir', dataDir], { env: { ...env, ...NO_BUS } });
+    const failed = await spawnCli(['package', ID, '--out', file('no-keychain.zip'), '--data-dir', dataDir], { env: { ...env, ...NO_KEYCHAIN_ENV } });
     expect(failed.code, failed.stderr).toBe(3);
     expect(failed.stderr).toContain('KEYCHAIN_UNAVAILABLE');
     expect(existsSync(file('no-keychain.zip'))).toBe(false);
-    const verified = await runCli(['verify-package', file('request.zip'), '--offline'], { env: NO_BUS });
+    const verified = await spawnCli(['verify-package', file('request.zip'), '--offline'], { env: NO_KEYCHAIN_ENV });
     expect(verified.code, verified.stderr).toBe(0);
   });
 });

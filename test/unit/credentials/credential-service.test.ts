@@ -7,6 +7,7 @@ import { createRegistrationRepository } from '../../../core/storage/registration
 import { openSettingsStore } from '../../../core/storage/settings-store';
 import { cryptoRandom, silentLogger } from '../../../core/ports/system';
 import { allFiles, createFixture, faultyVault, rejection, type Fixture, type VaultOp } from './helpers';
+import { keychainBackendName } from '../../../core/storage/os-keychain';
 
 const SECRET = 'Sup3r-s3cret-value-0123456789';
 const NEW_SECRET = 'An0ther-s3cret-after-rotation';
@@ -37,7 +38,7 @@ describe('saving and reading credentials', () => {
       receivedAt: '2026-11-20T09:30:00.000Z',
       notes: 'from the CIS2 team',
       hasSecret: true,
-      storedIn: 'Secret Service (GNOME Keyring)',
+      storedIn: keychainBackendName(),
       service: fx.vault.service,
       account: `client-secret:${fx.regId}:my-client-id`,
       replaced: false,

@@ -135,10 +135,8 @@ describe('token endpoint probe', () => {
     const base = { clientAssertion: 'a.b.c', clientId: CLIENT_ID, extraCaPem: [caPem] };
     expect((await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/huge') }))).code).toBe('NETWORK_TOO_LARGE');
 
-    const started = Date.now();
     const timeout = await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/hang'), timeoutMs: 500 }));
     expect(timeout.code).toBe('NETWORK_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(3000);
 
     expect((await rejection(probeTokenEndpoint({ ...base, extraCaPem: [], tokenEndpoint: server.url('/token') }))).code).toBe('NETWORK_TLS');
     expect((await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/token').replace('https:', 'http:') }))).code).toBe('NETWORK_URL_REFUSED');

@@ -9,6 +9,7 @@ import { collectDiagnostics, DIAGNOSTICS_FORMAT, writeDiagnosticsBundle, type Di
 import { dataKeyAccount } from '../../../core/keys';
 import { APP_VERSION } from '../../../core/version';
 import { createFixture, faultyVault, rejection, type Fixture } from '../credentials/helpers';
+import { keychainBackendName } from '../../../core/storage/os-keychain';
 
 const SECRET = 'Cl13nt-s3cret-that-must-never-leak';
 let fx: Fixture;
@@ -68,7 +69,7 @@ describe('diagnostics bundle', () => {
       app: { version: APP_VERSION },
       runtime: { node: process.versions.node },
       os: { platform: process.platform, arch: process.arch },
-      keychain: { backend: 'Secret Service (GNOME Keyring)', service: fx.vault.service, probe: { available: true } },
+      keychain: { backend: keychainBackendName(), service: fx.vault.service, probe: { available: true } },
       settings: { schemaVersion: 2, readOnly: false },
       redaction: { knownSecrets: 2, keychainRead: true },
     });

@@ -90,13 +90,11 @@ describe('size caps', () => {
   test('a gzip bomb inflating to 1 GiB stops at the 1 MiB decoded cap with bounded memory', async () => {
     const s = await good(gzipBomb(1024 * MiB));
     const f = fetcher();
-    const started = Date.now();
     const { rss, arrayBuffers, outcome } = await peakGrowth(() => failure(f.fetch(s.url('/'), { maxBodyBytes: MiB })));
     expect(hasErrorCode(outcome, 'NETWORK_TOO_LARGE')).toBe(true);
     expect(outcome.details).toMatchObject({ counted: 'decoded' });
     expect(rss).toBeLessThan(64 * MiB);
     expect(arrayBuffers).toBeLessThan(64 * MiB);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test('the default cap is 1 MiB', async () => {
@@ -106,41 +104,34 @@ describe('size caps', () => {
   });
 });
 
+// Which deadline fired (phase, deadline, timeoutMs) is asserted; how close to it is a figure for `npm run bench`.
 describe('deadlines', () => {
   test('a body dripping 1 byte / 100 ms fails at the total deadline', async () => {
     const s = await good(drip(1, 100));
-    const started = Date.now();
     const err = await failure(fetcher().fetch(s.url('/'), { timeoutMs: 1_500 }));
     expect(hasErrorCode(err, 'NETWORK_TIMEOUT')).toBe(true);
     expect(err.details).toMatchObject({ phase: 'body', deadline: 'total', timeoutMs: 1_500 });
-    expect(Date.now() - started).toBeLessThan(1_500 + 1_500);
   });
 
   test('a server that never answers fails at the total deadline (headers phase)', async () => {
     const s = await good(neverAnswer);
-    const started = Date.now();
     const err = await failure(fetcher().fetch(s.url('/'), { timeoutMs: 1_000 }));
     expect(hasErrorCode(err, 'NETWORK_TIMEOUT')).toBe(true);
     expect(err.details).toMatchObject({ phase: 'headers', deadline: 'total' });
-    expect(Date.now() - started).toBeLessThan(1_000 + 1_500);
   });
 
   test('slow headers fail at the headers deadline', async () => {
     const s = await good(slowHeaders(5_000));
-    const started = Date.now();
     const err = await failure(fetcher().fetch(s.url('/'), { headersTimeoutMs: 500 }));
     expect(err.details).toMatchObject({ phase: 'headers', deadline: 'headers', timeoutMs: 500 });
-    expect(Date.now() - started).toBeLessThan(500 + 1_500);
   });
 
   test('a TCP peer that never completes the TLS handshake fails at the connect deadline', async () => {
     const s = await startBlackholeServer();
     cleanups.push(() => s.close());
-    const started = Date.now();
     const err = await failure(fetcher().fetch(`https://127.0.0.1:${s.port}/`, { connectTimeoutMs: 500 }));
     expect(hasErrorCode(err, 'NETWORK_TIMEOUT')).toBe(true);
     expect(err.details).toMatchObject({ phase: 'tls', deadline: 'connect', timeoutMs: 500 });
-    expect(Date.now() - started).toBeLessThan(500 + 1_500);
   });
 
   test('a DNS lookup that hangs fails at the total deadline (dns phase)', async () => {

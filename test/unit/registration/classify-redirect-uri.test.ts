@@ -70,12 +70,11 @@ describe('classifyRedirectUri', () => {
     expect(isReverseDnsScheme('1com.example')).toBe(false);
   });
 
-  it('handles very long strings quickly', () => {
-    const started = performance.now();
+  // A catastrophic backtracking regression would hit the test timeout; the time itself is a bench figure.
+  it('handles very long strings', () => {
     for (const uri of [`https://a.org/${'a'.repeat(1_000_000)}`, 'h'.repeat(1_000_000), `https://${'a.'.repeat(200_000)}org/`]) {
       expect(() => classifyRedirectUri(uri)).not.toThrow();
     }
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
