@@ -65,10 +65,12 @@ export const verifyPackage: Command = {
   usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
-    // Verification needs no keychain and no data folder: support staff run it on any machine.
-    const [{ verifyPackage: verify, verificationToMarkdown }, { DEFAULT_ZIP_LIMITS }] = await Promise.all([import('../../core/package'), import('../../core/package/zip')]);
-    // The size is checked before reading and the read stops at the cap: an untrusted 600 MB file is never held.
+    // The size is checked before reading and the read stops at the cap: an untrusted 600 MB file
+    // is refused before anything is held (or the verifier is even loaded).
+    const { DEFAULT_ZIP_LIMITS } = await import('../../core/package/zip');
     const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
+    // Verification needs no keychain and no data folder: support staff run it on any machine.
+    const { verifyPackage: verify, verificationToMarkdown } = await import('../../core/package');
     const result = await verify(new Uint8Array(bytes), { ...(values.offline && { offline: true }), ...(caPem !== undefined && { caPem }) });
     print(context, result, () => verificationToMarkdown(result));
     return result.verdict === 'valid' ? EXIT.ok : EXIT.invalid;

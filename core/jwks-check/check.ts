@@ -6,6 +6,7 @@
  */
 import { checkDefinition } from './catalogue';
 import type { Check, CheckStatus } from '../../contract/schemas/jwks-check';
+import { escapeForDisplay } from '../../contract/text/display';
 
 /** JWK members that hold private or symmetric key material (RFC 7518 §6.3.2, §6.4). */
 export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
@@ -61,10 +62,10 @@ export interface CheckExtras {
   hint?: string;
 }
 
-/** A check of catalogue entry `id`. */
+/** A check of catalogue entry `id`; its message and hint echo server text, so they are escaped for display. */
 export function makeCheck(id: string, status: CheckStatus, message: string, extras: CheckExtras = {}): Check {
   const def = checkDefinition(id);
-  const check: Check = { id, area: def.area, title: def.title, status, message, hint: extras.hint ?? def.hint, source: { title: def.source.title, url: def.source.url } };
+  const check: Check = { id, area: def.area, title: def.title, status, message: escapeForDisplay(message), hint: escapeForDisplay(extras.hint ?? def.hint), source: { title: def.source.title, url: def.source.url } };
   if (extras.evidence !== undefined) check.evidence = extras.evidence;
   return check;
 }

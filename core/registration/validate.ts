@@ -6,6 +6,7 @@
  * file only decides which rules fire, where (`path`) and with which detail.
  */
 import type { Finding, ValidationReport } from '../../contract/schemas/findings';
+import { escapeForDisplay, hasUnsafeDisplayChars } from '../../contract/text/display';
 import { findEnvironment, AUTH_METHODS, type AuthMethod, type Profile, type ProfileEnvironment } from '../profiles/profile-schema';
 import type { Source } from '../profiles/sources';
 import { memberSchema } from './metadata';
@@ -27,13 +28,13 @@ const OTHER_URI_MEMBERS = ['sector_identifier_uri', 'initiate_login_uri', 'front
 export const CLIENT_NAME_MAX = 100;
 // WHATWG "valid e-mail address", plus a dot in the domain: registrations need a routable address.
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
-// Control characters and invisible formatting characters (zero-width, bidi overrides).
-// eslint-disable-next-line no-control-regex -- detecting control characters is the point
-const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/u;
 
 type Json = Record<string, unknown>;
 
-/** Collects findings with their text from the catalogue. */
+/**
+ * Collects findings with their text from the catalogue. Messages and paths echo the user's
+ * values and member names, so both are escaped for display (bidi, control, invisible characters).
+ */
 class Findings {
   readonly list: Finding[] = [];
 
@@ -42,8 +43,8 @@ class Findings {
     this.list.push({
       code,
       severity: rule.severity,
-      path,
-      message: options.detail ? `${rule.explanation} ${options.detail}` : rule.explanation,
+      path: escapeForDisplay(path),
+      message: escapeForDisplay(options.detail ? `${rule.explanation} ${options.detail}` : rule.explanation),
       hint: rule.hint,
       source: { ...(options.source ?? rule.source) },
     });
@@ -162,7 +163,8 @@ function checkClientName(metadata: Json, findings: Findings): void {
     const value = metadata[name];
     if (typeof value !== 'string') continue;
     const path = formatPath([name]);
-    if (NAME_CONTROL.test(value)) findings.add('client_name.control_chars', path, { detail: `Value: ${quote(value)}.` });
+    // Control and invisible formatting characters (bidi overrides, zero-width): the one shared set.
+    if (hasUnsafeDisplayChars(value)) findings.add('client_name.control_chars', path, { detail: `Value: ${quote(value)}.` });
     if (value.trim() === '') {
       findings.add('client_name.blank', path);
       continue;

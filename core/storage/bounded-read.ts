@@ -12,7 +12,8 @@ const CHUNK = 64 * 1024;
 
 function tooLarge(what: string, maxBytes: number, bytes: number | undefined): AppError {
   const size = bytes === undefined ? 'larger than' : `${bytes} bytes, over`;
-  return new AppError('INPUT_UNREADABLE', `${what} is ${size} the ${maxBytes}-byte limit, so it was not read.`, {
+  const subject = what.charAt(0).toUpperCase() + what.slice(1);
+  return new AppError('INPUT_UNREADABLE', `${subject} is ${size} the ${maxBytes}-byte limit, so it was not read.`, {
     details: { reason: 'too-large', maxBytes, ...(bytes !== undefined && { bytes }) },
   });
 }

@@ -14,7 +14,7 @@ import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { hrefFor } from '../hooks/use-route';
 import type { Summary } from '../types';
-import { clientNameOf } from '../wizard/metadata';
+import { clientNameForDisplay } from '../wizard/metadata';
 import { AssertionHelper } from './assertion-helper';
 import { CredentialForm } from './credential-form';
 
@@ -24,7 +24,7 @@ type CredentialView = NonNullable<ValueFor<'showCredentials'>>;
 export const REVEAL_SECONDS = 30;
 
 function nameOf(item: Summary): string {
-  return clientNameOf(item.registration.metadata) || 'Unnamed application';
+  return clientNameForDisplay(item.registration.metadata) || 'Unnamed application';
 }
 
 function formatDate(iso: string): string {

@@ -1,9 +1,11 @@
 /**
- * Import an existing private key into custody. The text is read in the page (`File.text()`), sent
- * once to the main process, and dropped from the page when the dialog closes.
+ * Import an existing private key into custody. The text is read in the page (strict UTF-8: a
+ * damaged file is refused with the offset of its first bad byte, never silently "repaired"),
+ * sent once to the main process, and dropped from the page when the dialog closes.
  */
 import { useId, useState, type ReactElement } from 'react';
-import type { ErrorPayload } from '../../contract/errors';
+import { isAppError, type ErrorPayload } from '../../contract/errors';
+import { decodeUtf8 } from '../../contract/text/utf8';
 import { Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { call } from '../hooks/use-operation';
@@ -30,7 +32,12 @@ export function ImportKeyDialog({ id, open, onClose, onImported }: { id: string;
       setError({ code: 'INPUT_UNREADABLE', message: 'That file is too large to be a key.' });
       return;
     }
-    setInput(await file.text());
+    try {
+      setInput(decodeUtf8(new Uint8Array(await file.arrayBuffer()), `The file ${file.name}`));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      setError(error.toPayload());
+    }
   };
   const importKey = async () => {
     setBusy(true);

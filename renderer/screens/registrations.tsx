@@ -7,7 +7,7 @@ import { Icon, type IconName } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
-import { clientNameOf } from '../wizard/metadata';
+import { clientNameForDisplay } from '../wizard/metadata';
 
 type Tone = 'ok' | 'warn' | 'error' | 'pending';
 
@@ -49,7 +49,7 @@ function jwksBadge(checked: RegistrationSummary['status']['jwksChecked']): { ton
 
 function RegistrationCard({ item }: { item: RegistrationSummary }): ReactElement {
   const { registration, status } = item;
-  const name = clientNameOf(registration.metadata);
+  const name = clientNameForDisplay(registration.metadata);
   const values = valuesBadge(status);
   const jwks = jwksBadge(status.jwksChecked);
   return (

@@ -2,6 +2,7 @@
  * Reading and writing client metadata (RFC 7591 member names) held as an open record. Empty
  * values are removed rather than stored as "", so an untouched optional field raises no finding.
  */
+import { escapeForDisplay } from '../../contract/text/display';
 
 /** Client metadata as the contract carries it. */
 export type Metadata = Record<string, unknown>;
@@ -35,4 +36,12 @@ export function withValue(metadata: Metadata, key: string, value: string | boole
 /** The draft's client_name. */
 export function clientNameOf(metadata: Metadata): string {
   return textOf(metadata, 'client_name').trim();
+}
+
+/**
+ * The draft's client_name as headings and lists show it: bidi overrides, controls and invisible
+ * characters made visible (`\u202E`), so a name cannot pose as another; "" when there is none.
+ */
+export function clientNameForDisplay(metadata: Metadata): string {
+  return escapeForDisplay(clientNameOf(metadata));
 }

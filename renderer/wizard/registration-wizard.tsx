@@ -18,7 +18,7 @@ import { KeyRingPanel } from '../keys/key-ring-panel';
 import { PackagePanel } from '../package/package-panel';
 import { countsByStep } from './findings-index';
 import { ProviderData } from './provider-data';
-import { clientNameOf, textOf, type Metadata } from './metadata';
+import { clientNameForDisplay, textOf, type Metadata } from './metadata';
 import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
 import { SupportPackButton } from '../support/support-pack';
 
@@ -247,7 +247,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
 
   const findings = detail.report.findings;
   const counts = countsByStep(findings);
-  const name = clientNameOf(metadata) || 'Unnamed application';
+  const name = clientNameForDisplay(metadata) || 'Unnamed application';
   const index = WIZARD_STEPS.indexOf(step);
   const previous = index > 0 ? WIZARD_STEPS[index - 1] : undefined;
   const next = WIZARD_STEPS[index + 1];

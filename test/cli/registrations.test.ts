@@ -1,4 +1,4 @@
-// Every draft command of the CLI, spawned for real on a temp data folder, with its exit codes.
+// Every draft command of the CLI (runCli in-process) on a temp data folder, with its exit codes.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
