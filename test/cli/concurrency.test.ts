@@ -14,13 +14,13 @@ import { parseKeyRecord } from '../../core/keys/key-record';
 import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { keychainAccounts } from '../support/keychain-items';
-import { runCli, type CliRun } from '../support/run-cli';
+import { spawnCli, type CliRun } from '../support/run-cli';
 
 const SERVICE = `oidc-onboard-test-concurrency-${randomUUID()}`;
 let dataDir: string;
 
 const cli = (args: string[], stdin?: string): Promise<CliRun> =>
-  runCli([...args, '--data-dir', dataDir], { env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE }, timeoutMs: 240_000, ...(stdin === undefined ? {} : { stdin }) });
+  spawnCli([...args, '--data-dir', dataDir], { env: { OIDC_ONBOARD_KEYCHAIN_SERVICE: SERVICE }, timeoutMs: 240_000, ...(stdin === undefined ? {} : { stdin }) });
 
 const expectAllOk = (runs: CliRun[]) => {
   for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) as string });

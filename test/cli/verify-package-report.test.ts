@@ -15,7 +15,7 @@ let server: TestServer | undefined;
 let served: unknown = { keys: [] };
 let caFile: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-verify-report-${process.pid}` };
-const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env, timeoutMs: 90_000 });
+const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 const file = (name: string) => path.join(dataDir, name);
 const ID = 'report-app-int';
 

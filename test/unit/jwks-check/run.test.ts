@@ -32,6 +32,17 @@ import {
 import { alternating, certJwk, ecKey, rsaKey, startTlsOptionsServer, type TestKey, type TlsOptionsServer } from '../../support/jwks-servers';
 import { getTestPki, LOCAL_HOSTS, type TestPki } from '../../support/test-pki';
 
+/** Requests to '/slow' being answered at this moment, and the most seen at once. */
+const slowInFlight = { now: 0, max: 0 };
+function overlapping(inner: Handler): Handler {
+  return (req, res, ctx) => {
+    slowInFlight.now += 1;
+    slowInFlight.max = Math.max(slowInFlight.max, slowInFlight.now);
+    res.on('close', () => (slowInFlight.now -= 1));
+    inner(req, res, ctx);
+  };
+}
+
 const clock = { now: () => new Date() };
 const DAY = 86_400_000;
 
@@ -124,7 +135,7 @@ function routes(): Record<string, Handler> {
     '/bomb': gzipBomb(300 * 1024 * 1024),
     '/drip': drip(1, 50),
     '/never': neverAnswer,
-    '/slow': slowHeaders(1000, json(goodSet)),
+    '/slow': overlapping(slowHeaders(1000, json(goodSet))),
     '/replicas': alternating([json(goodSet), json({ keys: [other.publicJwk] })]),
     '/two-keys': json({ keys: [good.publicJwk, other.publicJwk] }),
     '/other-only': json({ keys: [other.publicJwk] }),
@@ -362,9 +373,8 @@ describe('runJwksCheck — limits (memory and deadlines)', () => {
 
   it('ends a slow drip, a server that never answers and a TLS blackhole at the deadline', async () => {
     for (const target of ['/drip', '/never', tlsUrls.blackhole as string]) {
-      const started = Date.now();
+      // The deadline check failing is what proves the deadline ended it; how soon is a bench figure.
       const report = await check(target, { timeoutMs: 1000 });
-      expect(Date.now() - started).toBeLessThan(4000);
       expect(byId(report, 'limits.deadline').status).toBe('fail');
       expect(byId(report, 'body.json').status).toBe('skip');
     }
@@ -469,13 +479,12 @@ describe('runJwksCheck — expectation and replicas', () => {
 describe('runJwksCheck — speed and streaming', () => {
   it('costs about one fetch: the replica fetches run concurrently with the main one', async () => {
     const before = main.requestCount;
-    const started = Date.now();
+    slowInFlight.max = 0;
     const report = await check('/slow', { replicas: 3 });
-    const elapsed = Date.now() - started;
     expect(main.requestCount - before).toBe(4);
     expect(byId(report, 'consistency.replicas').status).toBe('pass');
-    // Each response takes 1 s; serial fetches would need 4 s.
-    expect(elapsed).toBeLessThan(2500);
+    // Each response is held 1 s: serial fetches would never overlap, so the server sees them at once.
+    expect(slowInFlight.max).toBeGreaterThanOrEqual(2);
   });
 
   it('streams every check through onCheck, in catalogue order, before the promise resolves', async () => {

@@ -118,9 +118,7 @@ describe('validateJwks — examples', () => {
 
   it('copes with 10,000 keys and with nesting deeper than the stack', () => {
     const many = { keys: Array.from({ length: 10_000 }, (_, i) => ({ ...rsa, kid: `k${i % 9_999}` })) };
-    const started = Date.now();
     const checks = validateJwks(many, { profileAlg: 'RS256' });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(checks.find((c) => c.id === 'keys.kid-unique')?.status).toBe('fail');
     expect(JSON.stringify(checks).length).toBeLessThan(200_000);
     const deep = JSON.parse(`{"keys":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`) as unknown;
