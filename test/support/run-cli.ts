@@ -30,6 +30,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Working folder for relative paths; the repository root by default. */
   cwd?: string;
+  /** Only {@link spawnCli} kills a run that overstays; in-process runs end with the test's own timeout. */
+  timeoutMs?: number;
 }
 
 function result(code: number, stdout: string, stderr: string): CliRun {
@@ -52,7 +54,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 }
 
 /** Spawns the real `oidc-onboard` binary with `args`; same options as {@link runCli}. */
-export function spawnCli(args: string[], options: CliOptions & { timeoutMs?: number } = {}): Promise<CliRun> {
+export function spawnCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,
