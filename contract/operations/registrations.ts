@@ -105,11 +105,23 @@ export const getRegistration = defineOperation({
   response: registrationDetailSchema,
 });
 
-/** `registrations:update` — autosave of the wizard: replaces the given parts. */
+/**
+ * `registrations:update` — autosave of the wizard: replaces the given parts. With `base` (the
+ * values the window's edits started from) only what the window changed is written, member by
+ * member, so a change the CLI or another window made meanwhile to another member survives.
+ */
 export const updateRegistration = defineOperation({
   channel: 'registrations:update',
   summary: 'Save values, notes or the discovery URL of a draft and re-validate it.',
-  request: z.object({ id, metadata: clientMetadataSchema.optional(), notes: z.string().max(20000).optional(), discoveryUrl: z.string().max(2048).optional() }).strict(),
+  request: z
+    .object({
+      id,
+      metadata: clientMetadataSchema.optional(),
+      notes: z.string().max(20000).optional(),
+      discoveryUrl: z.string().max(2048).optional(),
+      base: z.object({ metadata: clientMetadataSchema, notes: z.string().max(20000) }).strict().optional(),
+    })
+    .strict(),
   response: registrationDetailSchema,
 });
 

@@ -34,6 +34,24 @@ export interface DraftView {
   report: ValidationReport;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Three-way merge of client metadata, member by member: a member the caller left as it was in
+ * `base` takes `current`'s value (someone else may have changed it); a member the caller changed
+ * takes the caller's. Members the caller removed are removed.
+ */
+export function mergeMembers(base: Record<string, unknown>, mine: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(current), ...Object.keys(mine), ...Object.keys(base)])) {
+    const inMine = Object.hasOwn(mine, key);
+    const changedByMe = inMine !== Object.hasOwn(base, key) || (inMine && !same(mine[key], base[key]));
+    const source = changedByMe ? mine : current;
+    if (Object.hasOwn(source, key)) Object.defineProperty(merged, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+  }
+  return merged;
+}
+
 /** Turns a client name into a readable id stem (`My App` → `my-app`). */
 export function slugify(text: string): string {
   const slug = text
@@ -112,12 +130,17 @@ export function createDraftService(deps: { registrations: RegistrationRepository
       return view(created);
     },
 
-    /** Replaces the given parts (autosave from the wizard). */
-    update(id: string, patch: { metadata?: Record<string, unknown>; notes?: string; discoveryUrl?: string }): DraftView {
+    /**
+     * Replaces the given parts (autosave from the wizard). With `base` — the values the caller's
+     * edits started from — only the members the caller changed are written (a three-way merge
+     * against the record as it is now), so what another process changed meanwhile survives.
+     */
+    update(id: string, patch: { metadata?: Record<string, unknown>; notes?: string; discoveryUrl?: string; base?: { metadata: Record<string, unknown>; notes: string } }): DraftView {
+      const { base } = patch;
       return view(
         change(id, (registration) => {
-          if (patch.metadata !== undefined) registration.metadata = patch.metadata;
-          if (patch.notes !== undefined) registration.notes = patch.notes;
+          if (patch.metadata !== undefined) registration.metadata = base ? mergeMembers(base.metadata, patch.metadata, registration.metadata) : patch.metadata;
+          if (patch.notes !== undefined) registration.notes = base && patch.notes === base.notes ? registration.notes : patch.notes;
           if (patch.discoveryUrl !== undefined) registration.discoveryUrl = patch.discoveryUrl;
         }),
       );

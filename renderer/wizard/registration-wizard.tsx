@@ -177,6 +177,19 @@ function ChangedElsewhereNotice({ onReload, onKeep }: { onReload: () => void; on
   );
 }
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `local` with every member it still has as in `base` replaced by `theirs` (members changed here are kept). */
+function rebaseMembers(base: Metadata, local: Metadata, theirs: Metadata): Metadata {
+  const result: Metadata = {};
+  for (const key of new Set([...Object.keys(theirs), ...Object.keys(local), ...Object.keys(base)])) {
+    const changedHere = Object.hasOwn(local, key) !== Object.hasOwn(base, key) || !sameJson(local[key], base[key]);
+    const source = changedHere ? local : theirs;
+    if (Object.hasOwn(source, key)) result[key] = source[key];
+  }
+  return result;
+}
+
 function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; profile: ProfileSummary | undefined; step: WizardStep }): ReactElement {
   const id = initial.registration.id;
   const [detail, setDetail] = useState(initial);
@@ -184,7 +197,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
   const [notes, setNotesState] = useState(initial.registration.notes ?? '');
   const [dialog, setDialog] = useState<'copy' | 'delete' | undefined>(undefined);
   // A newer version saved elsewhere that the user has not taken yet, or the news that it was deleted.
-  const [elsewhere, setElsewhere] = useState<RegistrationDetail | 'deleted' | undefined>(undefined);
+  const [elsewhere, setElsewhere] = useState<{ remote: RegistrationDetail; clashes: string[] } | 'deleted' | undefined>(undefined);
   // Bumped when a version from elsewhere is taken, so the panels with their own data (keys, package) load it again.
   const [revision, setRevision] = useState(0);
   const form = useRef<HTMLFormElement>(null);
@@ -202,16 +215,28 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     stepHeading.current?.focus();
   }, [step]);
 
-  const save = useCallback((value: { metadata: Metadata; notes: string }) => call('updateRegistration', { id, metadata: value.metadata, notes: value.notes }), [id]);
-  const autosave = useAutosave(save, setDetail);
+  // Every save carries the version the edits started from, so the main process writes only what was changed here.
+  const save = useCallback(
+    (value: { metadata: Metadata; notes: string; base: { metadata: Metadata; notes: string } }) => call('updateRegistration', { id, metadata: value.metadata, notes: value.notes, base: value.base }),
+    [id],
+  );
+  const baseOf = (d: RegistrationDetail) => ({ metadata: d.registration.metadata, notes: d.registration.notes ?? '' });
+  // A saved answer is the merged record: members not touched here since the last synced version take its values (someone else may have changed them).
+  const onSaved = (result: RegistrationDetail) => {
+    const base = baseOf(detail);
+    setMetadataState((local) => rebaseMembers(base.metadata, local, result.registration.metadata));
+    setNotesState((local) => (local === base.notes ? (result.registration.notes ?? '') : local));
+    setDetail(result);
+  };
+  const autosave = useAutosave(save, onSaved);
 
   const setMetadata = (next: Metadata) => {
     setMetadataState(next);
-    autosave.schedule({ metadata: next, notes });
+    autosave.schedule({ metadata: next, notes, base: baseOf(detail) });
   };
   const setNotes = (next: string) => {
     setNotesState(next);
-    autosave.schedule({ metadata, notes: next });
+    autosave.schedule({ metadata, notes: next, base: baseOf(detail) });
   };
 
   const adopt = (remote: RegistrationDetail) => {
@@ -221,11 +246,11 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     setRevision((r) => r + 1);
     setElsewhere(undefined);
   };
-  // Typing (or about to): a focused field of the form, or an edit not yet saved.
-  const editing = () => {
+  // The member the user is in now (a focused field of the form), if any.
+  const focusedMember = (): string | undefined => {
     const active = document.activeElement;
-    const focused = active instanceof HTMLElement && form.current?.contains(active) === true && active.matches('input, textarea, select');
-    return focused || autosave.status.kind === 'pending' || autosave.status.kind === 'saving';
+    if (!(active instanceof HTMLElement) || form.current?.contains(active) !== true || !active.matches('input, textarea, select')) return undefined;
+    return active.closest<HTMLElement>('[data-path]')?.dataset.path?.split(/[.[]/)[0];
   };
   useRegistrationsChanged((change) => {
     if (!change.ids.includes(id)) return;
@@ -235,13 +260,24 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         return;
       }
       const remote = result.value;
-      const sameValues = JSON.stringify(remote.registration.metadata) === JSON.stringify(metadata) && (remote.registration.notes ?? '') === notes;
-      if (sameValues) {
-        // Only keys, checks or credentials changed: nothing the user types is at stake.
-        setDetail(remote);
-        setRevision((r) => r + 1);
-      } else if (editing()) setElsewhere(remote);
-      else adopt(remote);
+      const base = baseOf(detail);
+      const theirs = baseOf(remote);
+      const focused = focusedMember();
+      // A clash: a member changed elsewhere that the user changed here too (not yet saved) or is in right now.
+      const touched = (key: string, mine: unknown, old: unknown) => key === focused || !sameJson(mine, old);
+      const clashes = Object.keys({ ...base.metadata, ...theirs.metadata }).filter(
+        (key) => !sameJson(base.metadata[key], theirs.metadata[key]) && touched(key, metadata[key], base.metadata[key]) && !sameJson(metadata[key], theirs.metadata[key]),
+      );
+      if (base.notes !== theirs.notes && touched('notes', notes, base.notes) && notes !== theirs.notes) clashes.push('notes');
+      if (clashes.length > 0) {
+        setElsewhere({ remote, clashes });
+        return;
+      }
+      // No clash: take what changed elsewhere, keep what changed here.
+      setMetadataState((local) => rebaseMembers(base.metadata, local, theirs.metadata));
+      setNotesState((local) => (local === base.notes ? theirs.notes : local));
+      setDetail(remote);
+      setRevision((r) => r + 1);
     });
   });
 
@@ -306,11 +342,19 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {elsewhere !== undefined && elsewhere !== 'deleted' && (
           <ChangedElsewhereNotice
-            onReload={() => adopt(elsewhere)}
+            onReload={() => adopt(elsewhere.remote)}
             onKeep={() => {
-              setDetail(elsewhere);
+              // The user's text wins where it clashed; every other member takes what changed elsewhere. Saved against that version.
+              const theirs = baseOf(elsewhere.remote);
+              const mine = rebaseMembers(baseOf(detail).metadata, metadata, theirs.metadata);
+              for (const key of elsewhere.clashes) if (key !== 'notes') mine[key] = metadata[key];
+              const myNotes = elsewhere.clashes.includes('notes') || notes !== baseOf(detail).notes ? notes : theirs.notes;
+              setDetail(elsewhere.remote);
+              setMetadataState(mine);
+              setNotesState(myNotes);
               setElsewhere(undefined);
-              autosave.schedule({ metadata, notes });
+              autosave.schedule({ metadata: mine, notes: myNotes, base: theirs });
+              autosave.flush();
             }}
           />
         )}

@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { events } from '../../contract/contract';
+import { watchSettings } from '../../core/storage/settings-watch';
 import { createTestBackend, TRUSTED_WEB_CONTENTS_ID, type TestBackend } from '../support/backend';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -201,7 +203,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Subscriptions are delivered by `emit` above; the binding exists so a page can say it listens.
     await page.exposeBinding('__onboardingSubscribe', async () => undefined);
     await page.addInitScript({ content: bridgeShim });
+    // As electron/main.ts does: changes other processes make to config.json reach the page.
+    const settingsWatch = watchSettings({
+      store: backend.services.store,
+      onChange: (change) => {
+        const payload = { ids: change.registrations, preferences: change.preferences, readOnly: change.readOnly };
+        const channel = events.registrationsChanged.channel;
+        ipc.push({ channel: `event ${channel}`, payload: undefined, response: JSON.stringify(payload) });
+        void page
+          .evaluate(([c, p]) => (globalThis as unknown as { __onboardingDeliver(c: string, p: unknown): void }).__onboardingDeliver(c, p), [channel, payload] as const)
+          .catch(() => undefined);
+      },
+    });
     await use(page);
+    settingsWatch.close();
   },
   app: async ({ page, staticServer }, use) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
