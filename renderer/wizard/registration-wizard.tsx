@@ -146,7 +146,7 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
       onClose={onClose}
     >
       <p>
-        This deletes the {detail.providerName} · {detail.environmentName} draft and all its values. <strong>This cannot be undone.</strong>
+        This deletes the {detail.providerName} · {detail.environmentName} draft with all its values, its key pairs and their keychain items, its client secret and its check history. <strong>This cannot be undone.</strong>
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
     </ConfirmDeleteDialog>
