@@ -206,7 +206,7 @@ export function createPackageService(deps: PackageServiceDeps) {
       const out = path.resolve(options.out ?? path.join(deps.dataDir, 'packages', `${id}-${createdAt.toISOString().replace(/[:.]/g, '-')}.zip`));
       try {
         await nodeFileOps.mkdir(path.dirname(out), 0o700);
-        await writeFileAtomic(nodeFileOps, out, zip, 0o644);
+        await writeFileAtomic(nodeFileOps, out, zip, 0o600);
       } catch (error) {
         throw new AppError('STORAGE_WRITE_FAILED', `Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was written.`, { cause: error, details: { path: out } });
       }

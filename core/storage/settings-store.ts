@@ -254,29 +254,44 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     });
   }
 
-  const refresh = (): SettingsChange | undefined => {
-    if (fingerprintNow() === cache.fingerprint) return undefined;
+  // What other processes changed since the last refresh(): collected wherever this store takes in a
+  // version it did not write (a read, or the re-read under the lock), so no read can swallow it.
+  const pending = { registrations: new Set<string>(), preferences: false };
+  const noteForeign = (before: Settings, after: Settings) => {
+    const change = diffSettings(before, after);
+    for (const id of change.registrations) pending.registrations.add(id);
+    pending.preferences ||= change.preferences;
+  };
+  const reload = (): void => {
+    if (fingerprintNow() === cache.fingerprint) return;
     const before = cache.settings;
     const disk = readDisk();
     adopt(disk, interpret(disk));
-    const change = diffSettings(before, cache.settings);
-    return change.registrations.length > 0 || change.preferences ? { ...change, readOnly: cache.readOnly } : undefined;
+    noteForeign(before, cache.settings);
+  };
+  const refresh = (): SettingsChange | undefined => {
+    reload();
+    if (pending.registrations.size === 0 && !pending.preferences) return undefined;
+    const change = { registrations: [...pending.registrations].sort(), preferences: pending.preferences, readOnly: cache.readOnly };
+    pending.registrations.clear();
+    pending.preferences = false;
+    return change;
   };
 
   return {
     path: filePath,
     notices,
     get readOnly() {
-      refresh();
+      reload();
       return cache.readOnly;
     },
     read() {
-      refresh();
+      reload();
       return structuredClone(cache.settings);
     },
     refresh,
     update(mutate) {
-      refresh();
+      reload();
       if (cache.readOnly) refuseReadOnly();
       return locked(() => {
         const disk = readDisk();
@@ -285,13 +300,19 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
         switch (loaded.state) {
           case 'absent':
             base = emptySettings();
+            if (cache.fingerprint !== 'absent') noteForeign(cache.settings, base);
             break;
           case 'ok':
             base = loaded.settings;
+            // Written by someone else since this store last looked: their change is news for the watcher.
+            if (disk !== undefined && disk.fingerprint !== cache.fingerprint) noteForeign(cache.settings, base);
             break;
-          case 'newer':
+          case 'newer': {
+            const before = cache.settings;
             adopt(disk, loaded);
+            noteForeign(before, cache.settings);
             return refuseReadOnly();
+          }
           case 'broken':
             // Someone broke the file by hand: keep it aside and carry on from the last good copy we held.
             quarantine('move', loaded.why);

@@ -3,7 +3,7 @@
 // and the app's operation (electron/handlers.ts). A keychain failure half-way leaves nothing
 // orphaned, and deleting again finishes the job.
 import { randomUUID } from 'node:crypto';
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +129,15 @@ describe('deleting a registration', { timeout: 120_000 }, () => {
     const report = await healthy.deletion.delete(id, { confirm: true });
     expect(report.keys).toHaveLength(2);
     await expectNothingLeft(healthy, id);
+  });
+
+  it.skipIf(process.platform === 'win32')('every file the app writes in the data folder is 0600, every folder 0700', async () => {
+    await populated(servicesWith(createOsKeychain({ service })));
+    const entries = await readdir(dataDir, { withFileTypes: true, recursive: true });
+    const modes = await Promise.all(entries.map(async (e) => ({ path: path.relative(dataDir, path.join(e.parentPath, e.name)), dir: e.isDirectory(), mode: (await stat(path.join(e.parentPath, e.name))).mode & 0o777 })));
+    expect(modes.map((m) => m.path)).toEqual(expect.arrayContaining(['config.json', expect.stringMatching(/^keys\//), expect.stringMatching(/^reports\//), expect.stringMatching(/^packages\//)]));
+    for (const m of modes) expect({ path: m.path, mode: m.mode.toString(8) }).toEqual({ path: m.path, mode: m.dir ? '700' : '600' });
+    expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
   });
 
   it('refuses without confirmation, and says "no registration" for an unknown or inherited id', async () => {
