@@ -9,7 +9,7 @@
  * stale handling), and only if it is still the same stale directory when re-checked under it.
  * The main lock itself is therefore taken without proper-lockfile's built-in stale breaking.
  */
-import { rmSync, statSync, type BigIntStats } from 'node:fs';
+import fs, { rmSync, statSync, type BigIntStats } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../../contract/errors';
 
@@ -76,19 +76,30 @@ function breakIfStale(target: string, seen: BigIntStats, staleMs: number): boole
 
 /**
  * Runs `work` while holding the inter-process lock of `target`. `work` must be synchronous and
- * short: the lock is not refreshed while it runs.
+ * short: the lock is not refreshed while it runs. `work` gets `assertHeld`, to call just before
+ * its write: it throws if the lock was taken from this process meanwhile (a process stopped
+ * for longer than the stale time, say with Ctrl-Z, is judged dead and its lock broken).
  *
  * @throws AppError `STORAGE_WRITE_FAILED` (details.reason `locked`) when a live holder keeps the
  *   lock longer than `waitMs`; whatever `work` throws (the lock is released first).
  */
-export function withFileLockSync<T>(target: string, work: () => T, options: FileLockOptions = {}): T {
+export function withFileLockSync<T>(target: string, work: (assertHeld: () => void) => T, options: FileLockOptions = {}): T {
   const staleMs = Math.max(2000, options.staleMs ?? 10_000);
   const deadline = Date.now() + (options.waitMs ?? staleMs + 10_000);
   let pause = 2;
   let release: (() => void) | undefined;
+  // Releasing (or exiting with) a lock that another process has meanwhile broken and taken must
+  // not remove THEIR lock directory: proper-lockfile removes it through this fs, which skips that.
+  const guard = { lost: false };
+  const guardedFs = {
+    ...fs,
+    rmdirSync: (...args: Parameters<typeof fs.rmdirSync>) => {
+      if (!guard.lost) fs.rmdirSync(...args);
+    },
+  };
   while (release === undefined) {
     try {
-      release = lockfile.lockSync(target, { stale: NEVER_STALE, update: NEVER_STALE, realpath: false });
+      release = lockfile.lockSync(target, { stale: NEVER_STALE, update: NEVER_STALE, realpath: false, fs: guardedFs });
       break;
     } catch (error) {
       if (!isLocked(error)) {
@@ -109,9 +120,22 @@ export function withFileLockSync<T>(target: string, work: () => T, options: File
     sleepSync(pause + Math.floor(Math.random() * pause));
     pause = Math.min(pause * 2, 50);
   }
+  const mine = statOrUndefined(lockPathFor(target));
+  const held = () => {
+    const now = statOrUndefined(lockPathFor(target));
+    return mine !== undefined && now !== undefined && now.ino === mine.ino && now.birthtimeNs === mine.birthtimeNs && now.mtimeNs === mine.mtimeNs;
+  };
+  const assertHeld = () => {
+    if (!held()) {
+      throw new AppError('STORAGE_WRITE_FAILED', 'The settings lock was taken over by another process while this one was paused; nothing was changed. Try again.', {
+        details: { path: lockPathFor(target), reason: 'lock-lost' },
+      });
+    }
+  };
   try {
-    return work();
+    return work(assertHeld);
   } finally {
+    guard.lost = !held();
     try {
       release();
     } catch {

@@ -125,7 +125,21 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   const notices: StoreNotice[] = [];
   const stamp = () => options.clock.now().toISOString().replace(/[:.]/g, '-');
   const writeFile = options.writeFile ?? ((target: string, data: Uint8Array) => writeFileAtomicSync(target, data, PRIVATE_FILE_MODE));
-  const locked = <T>(work: () => T): T => withFileLockSync(filePath, work, options.lock);
+  // While held: `assertHeld` is checked right before each write (see file-lock.ts).
+  let assertHeld: () => void = () => undefined;
+  const locked = <T>(work: () => T): T =>
+    withFileLockSync(
+      filePath,
+      (held) => {
+        assertHeld = held;
+        try {
+          return work();
+        } finally {
+          assertHeld = () => undefined;
+        }
+      },
+      options.lock,
+    );
 
   const fingerprintNow = (): string => {
     try {
@@ -194,6 +208,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
 
   // Writes `settings` (already validated) while the lock is held, and remembers what is now on disk.
   const persist = (settings: Settings): void => {
+    assertHeld();
     try {
       writeFile(filePath, new TextEncoder().encode(JSON.stringify(settings, undefined, '\t')));
     } catch (error) {

@@ -2,6 +2,7 @@
 // SIGKILLed process is broken, a live one is not), fresh reads, file modes, a newer-version file
 // shown read-only with its registrations, and a preferences read that never writes.
 import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,26 @@ describe('the inter-process lock', { timeout: 60_000 }, () => {
     } finally {
       await holder.kill();
     }
+  });
+});
+
+describe('a lock taken over while its holder was paused', () => {
+  it('is noticed before the write: STORAGE_WRITE_FAILED (lock-lost), the file unchanged', async () => {
+    const store = openSettingsStore({ dataDir: dir, clock });
+    store.update((s) => void (s.preferences.theme = 'light'));
+    const before = await readFile(configPath(), 'utf8');
+    expect(() =>
+      store.update((s) => {
+        // What another process does after judging this one dead: break the lock and take it.
+        rmSync(`${configPath()}.lock`, { recursive: true });
+        mkdirSync(`${configPath()}.lock`);
+        s.preferences.theme = 'dark';
+      }),
+    ).toThrow(expect.objectContaining({ code: 'STORAGE_WRITE_FAILED', details: expect.objectContaining({ reason: 'lock-lost' }) }));
+    expect(await readFile(configPath(), 'utf8')).toBe(before);
+    // Releasing left the new holder's lock in place.
+    expect((await stat(`${configPath()}.lock`)).isDirectory()).toBe(true);
+    rmSync(`${configPath()}.lock`, { recursive: true });
   });
 });
 
