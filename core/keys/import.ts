@@ -7,6 +7,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { compactDecrypt } from 'jose';
 import { AppError } from '../../contract/errors';
+import { decodeUtf8 } from '../../contract/text/utf8';
 import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
 import { assertKeyFits, keyFacts, type KeyFacts } from './key-material';
 
@@ -112,7 +113,7 @@ async function parseJwe(input: string, passphrase: string | undefined): Promise<
   }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(plaintext));
+    json = JSON.parse(decodeUtf8(plaintext, 'The decrypted key'));
   } finally {
     plaintext.fill(0);
   }

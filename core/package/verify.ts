@@ -12,6 +12,7 @@ import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JSONWebKeySet } from 'jose';
 import { AppError, assertNever, hasErrorCode, isAppError } from '../../contract/errors';
 import type { Finding } from '../../contract/schemas/findings';
+import { decodeUtf8, firstInvalidUtf8Offset } from '../../contract/text/utf8';
 import { jwksCheckReportSchema, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
 import type { IntactVerdict, LiveVerdict, PackageVerificationReport, RequestedValues } from '../../contract/schemas/package-verification';
 import { APP_VERSION } from '../version';
@@ -98,6 +99,7 @@ const TITLES: Record<VerifyStep['id'], string> = {
 
 /** The round trip needs the private key, so a verifier always skips it: not a change worth reporting. */
 const VERIFIER_CANNOT_RUN = new Set(['match.round-trip']);
+// Only to recognise a damaged manifest of ours: bad bytes may stay bad here, nothing is judged on them.
 const textOf = (data: Uint8Array) => new TextDecoder('utf-8', { fatal: false }).decode(data);
 
 function notAPackage(message: string): AppError {
@@ -228,10 +230,15 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   else step('files', 'fail', `${[...new Set(problems)].join('; ')}.`, { problems: [...new Set(problems)] });
 
   // 5. The signature with the enclosed key.
-  const jwt = byName.get('request.jwt') ? textOf(byName.get('request.jwt')!).trim() : undefined;
+  // Strict UTF-8: a request.jwt with bad bytes is reported with the offset, never "repaired" first.
+  const jwtBytes = byName.get('request.jwt');
+  const jwtBadAt = jwtBytes ? firstInvalidUtf8Offset(jwtBytes) : undefined;
+  const jwt = jwtBytes && jwtBadAt === undefined ? decodeUtf8(jwtBytes, 'request.jwt').trim() : undefined;
   const jwks = parseJson(byName.get('jwks.json')) as { keys?: unknown } | undefined;
   const enclosedKeys = Array.isArray(jwks?.keys) ? (jwks.keys as unknown[]).filter((k): k is JWK => typeof k === 'object' && k !== null && !Array.isArray(k)) : [];
-  const signed = jwt ? await verifyWithEnclosedKey(jwt, enclosedKeys) : { ok: false as const, message: 'request.jwt is missing.' };
+  const signed = jwt
+    ? await verifyWithEnclosedKey(jwt, enclosedKeys)
+    : { ok: false as const, message: jwtBadAt === undefined ? 'request.jwt is missing.' : `request.jwt is not valid UTF-8 (invalid byte at byte offset ${jwtBadAt}).` };
   if (signed.ok) step('signature', 'pass', `Signed with ${signed.alg} by the enclosed key kid ${JSON.stringify(signed.kid)} (thumbprint ${signed.thumbprint}).`);
   else step('signature', 'fail', signed.message);
 
@@ -376,7 +383,7 @@ async function claimMismatches(
   if (manifest.signingKey.kid !== signed.kid || manifest.signingKey.alg !== signed.alg || manifest.signingKey.thumbprint !== signed.thumbprint) out.push('the manifest names another signing key');
   if (ctx.publicPem) {
     try {
-      const pemJwk = createPublicKey(new TextDecoder().decode(ctx.publicPem)).export({ format: 'jwk' }) as JWK;
+      const pemJwk = createPublicKey(decodeUtf8(ctx.publicPem, 'public-key.pem')).export({ format: 'jwk' }) as JWK;
       if ((await calculateJwkThumbprint(pemJwk, 'sha256')) !== signed.thumbprint) out.push('public-key.pem is not the signing key');
     } catch {
       out.push('public-key.pem is not a public key');

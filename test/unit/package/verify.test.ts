@@ -79,6 +79,13 @@ describe('verifyPackage', () => {
     expect(failing(reordered)).toEqual(['archive.layout']);
   });
 
+  it('names the offset of invalid UTF-8 in request.jwt instead of decoding it loosely', async () => {
+    const bad = entries.map((e) => (e.name === 'request.jwt' ? { name: e.name, data: new Uint8Array([...e.data.subarray(0, 10), 0xff, ...e.data.subarray(10)]) } : e));
+    const v = await verify(rezip(bad));
+    expect(v.verdict).toBe('invalid');
+    expect(v.steps.find((s) => s.id === 'signature')?.message).toBe('request.jwt is not valid UTF-8 (invalid byte at byte offset 10).');
+  });
+
   it('catches a change to ANY byte of the archive (every position)', async () => {
     const positions = Array.from({ length: zip.length }, (_, i) => i);
     for (const at of positions) {
