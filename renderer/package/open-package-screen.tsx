@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
+import { escapeForDisplay } from '../../contract/text/display';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ErrorNotice } from '../components/error-notice';
 import { FindingItem, WarningList } from '../components/findings';
@@ -41,7 +42,7 @@ function StepItem({ step }: { step: Step }): ReactElement {
         </span>
         <span className="check-title">{step.title}</span>
       </div>
-      <p>{step.message}</p>
+      <p>{escapeForDisplay(step.message)}</p>
       {step.details !== undefined && Object.keys(step.details).length > 0 && (
         <details className="check-evidence">
           <summary>Details</summary>
@@ -159,13 +160,14 @@ function RequestedValue({ value }: { value: unknown }): ReactElement {
       <ul className="plain-list">
         {value.map((item, index) => (
           <li key={index}>
-            <code>{typeof item === 'string' ? item : JSON.stringify(item)}</code>
+            <code>{escapeForDisplay(typeof item === 'string' ? item : JSON.stringify(item))}</code>
           </li>
         ))}
       </ul>
     );
   }
-  return <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+  // A package is untrusted: its values are shown with bidi, control and invisible characters escaped.
+  return <code>{escapeForDisplay(typeof value === 'string' ? value : JSON.stringify(value))}</code>;
 }
 
 /** What the package asks the provider to register, and today's findings on it. */
