@@ -12,6 +12,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
+import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
 import type { Summary } from '../types';
 import { clientNameForDisplay } from '../wizard/metadata';
@@ -227,6 +228,10 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
 function RegistrationCredentials({ item, authMethod, onChanged }: { item: Summary; authMethod: string | undefined; onChanged: () => void }): ReactElement {
   const id = item.registration.id;
   const shown = useOperation('showCredentials', { id });
+  // Saved or deleted by the CLI or another window: show what is stored now (what the user types stays in its form).
+  useRegistrationsChanged((change) => {
+    if (change.ids.includes(id)) shown.reload();
+  });
   const [replacing, setReplacing] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -333,6 +338,7 @@ function RegistrationPicker({ items, selected }: { items: Summary[]; selected: s
 export function CredentialsScreen({ id }: { id?: string }): ReactElement {
   const list = useOperation('listRegistrations');
   const profiles = useOperation('listProfiles');
+  useRegistrationsChanged(() => list.reload());
   const items = list.state.status === 'ok' ? list.state.value : [];
   const selected = id === undefined ? undefined : items.find((item) => item.registration.id === id);
 

@@ -367,7 +367,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {step === 'check' ? (
           // Not a form of draft values: the check step runs the tester on what is already saved.
-          <RegistrationCheck id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
+          <RegistrationCheck key={revision} id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
         ) : (
           <form ref={form} className="form" onSubmit={(event) => event.preventDefault()} noValidate>
             {step === 'basics' && <BasicsStep {...props} />}

@@ -3,8 +3,11 @@
  * the same folder (exactly what a CLI process opens) changes registrations; the open screens
  * show it without a reload — and a field the user is typing in is never overwritten.
  */
+import { createAppServices } from '../../core/app/services';
 import { createDraftService } from '../../core/registration/drafts';
-import { systemClock } from '../../core/ports/system';
+import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
+import { createOsKeychain } from '../../core/storage/os-keychain';
+import { TEST_KEYCHAIN_SERVICE } from '../support/backend';
 import { createRegistrationRepository } from '../../core/storage/registrations';
 import { openSettingsStore } from '../../core/storage/settings-store';
 import { expect, test } from './harness';
@@ -98,4 +101,18 @@ test('a change elsewhere to another value merges with what the user is typing: b
   // And the form shows the redirect URI from elsewhere.
   await page.getByRole('link', { name: /Next/ }).click();
   await expect(page.getByRole('textbox', { name: 'Redirect URI 1' })).toHaveValue('https://clinic.example.org/callback');
+});
+
+test('credentials saved by the CLI while the Credentials page is open appear there; deleting elsewhere clears them', async ({ app, page, backend }) => {
+  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Secret Keeper' }).registration.id;
+  // A whole second set of services on the folder, as a CLI process builds them.
+  const cli = createAppServices({ dataDir: backend.dataDir, vault: createOsKeychain({ service: TEST_KEYCHAIN_SERVICE }), clock: systemClock, random: cryptoRandom, logger: silentLogger });
+
+  await app.open(`#/credentials/${id}`);
+  await expect(page.getByRole('button', { name: 'Save credentials' })).toBeVisible();
+  await cli.credentials.save(id, { clientId: 'saved-by-the-cli', secret: 'cli-S3cret-0123456789abcdef' });
+  await expect(page.getByTestId('saved-credentials').getByTestId('client-id')).toHaveText('saved-by-the-cli');
+  await cli.credentials.delete(id, { confirm: true });
+  await expect(page.getByTestId('saved-credentials')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save credentials' })).toBeVisible();
 });
