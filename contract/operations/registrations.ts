@@ -34,6 +34,19 @@ export const environmentSummarySchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** What the provider issues for some auth methods (a view of core/profiles `issued`). */
+export const issuedCredentialsViewSchema = z.object({
+  methods: z.array(z.string()),
+  /** The provider's name for the identifier: "Client ID", or "API key" for the API platform. */
+  identifierLabel: z.string(),
+  secret: z.enum(['issued', 'not-issued']),
+  /** The API platform's application id (a UUID): optional, for support requests. */
+  applicationId: z.boolean(),
+  kid: z.boolean(),
+  text: z.string(),
+  source: ruleSourceSchema,
+});
+
 /** A provider profile, as the UI shows it. */
 export const profileSummarySchema = z.object({
   id: z.string(),
@@ -46,6 +59,8 @@ export const profileSummarySchema = z.object({
   environments: z.array(environmentSummarySchema),
   /** The provider's rules as shown to the user, each with its source. */
   rules: z.array(z.object({ id: z.string(), text: z.string(), source: ruleSourceSchema })),
+  /** What the provider issues per auth method (which credential fields the UI asks for). */
+  issued: z.array(issuedCredentialsViewSchema),
 });
 
 /** What the Registrations list shows per draft. */

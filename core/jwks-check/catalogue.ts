@@ -43,9 +43,10 @@ export const CHECK_SOURCES = {
   oidcRegistration: { title: 'OpenID Connect Dynamic Client Registration §2 (jwks_uri)', url: 'https://openid.net/specs/openid-connect-registration-1_0.html#ClientMetadata' },
   cis2KeyManagement: {
     title: 'NHS CIS2 Authentication — key management',
-    url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/services/care-identity-service/applications-and-services/cis2-authentication/integrate/design-and-build/key-management',
+    url: 'https://digital.nhs.uk/services/care-identity-service/applications-and-services/cis2-authentication/integrate/design-and-build/key-management',
   },
-  nhsJwksUnreachable: { title: 'NHS developer community — JWKS endpoint error (unreachable)', url: 'https://developer.community.nhs.uk/t/int-jwks-endpoint-error/5033' },
+  rfc3986Host: { title: 'RFC 3986 §3.2.2 (host)', url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2' },
+  rfc6890: { title: 'RFC 6890 (special-purpose IP address registries: private, loopback, reserved)', url: 'https://www.rfc-editor.org/rfc/rfc6890' },
   rfc9110Status: { title: 'RFC 9110 §15 (status codes)', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15' },
   rfc9110Redirect: { title: 'RFC 9110 §15.4 (redirection)', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.4' },
   rfc9110Encoding: { title: 'RFC 9110 §8.4 (Content-Encoding)', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-8.4' },
@@ -69,7 +70,7 @@ export const CHECK_SOURCES = {
   rfc7518Algs: { title: 'RFC 7518 §3.1 (JWS algorithms and their key types)', url: `${RFC7518}#section-3.1` },
   rfc7638: { title: 'RFC 7638 (JWK thumbprint)', url: 'https://www.rfc-editor.org/rfc/rfc7638' },
   rfc7523: { title: 'RFC 7523 §2.2 (JWT client authentication)', url: 'https://www.rfc-editor.org/rfc/rfc7523#section-2.2' },
-  cis2Rotation: { title: 'NHS Identity (legacy CAS) key rotation guidance', url: 'https://github.com/nhsconnect/national-authentication' },
+  cis2Rotation: { title: 'NHS Identity (legacy CAS) key rotation guidance', url: 'https://github.com/nhsconnect/national-authentication/blob/dd9fc0d3002f86d43c668074a317e33d27e61fff/pages/explore/explore_other_features.md' },
 } as const satisfies Record<string, CheckSource>;
 
 const S = CHECK_SOURCES;
@@ -82,15 +83,15 @@ export const CHECK_CATALOGUE: readonly CheckDefinition[] = [
   { id: 'url.no-fragment', area: 'url', title: 'No fragment', meaning: 'A #fragment never reaches the server and is refused by strict registration checks.', hint: 'Remove the #… part of the URL.', source: S.rfc3986 },
   { id: 'url.no-userinfo', area: 'url', title: 'No user name or password', meaning: 'Credentials in a URL leak into logs and are not sent by providers.', hint: 'Remove user:password@ from the URL; the JWK Set must be public.', source: S.rfc3986 },
   // ── DNS ───────────────────────────────────────────────────────────────────
-  { id: 'dns.resolve', area: 'dns', title: 'Host name resolves', meaning: 'The host name resolves to at least one address; otherwise nobody can fetch the keys.', hint: 'Check the DNS records of the host (and that this machine uses a working resolver).', source: S.nhsJwksUnreachable },
-  { id: 'dns.public', area: 'dns', title: 'Publicly reachable address', meaning: 'Loopback, private, link-local and reserved addresses cannot be reached by the identity provider over the internet.', hint: 'Publish the JWK Set on a host with a public address (not an intranet, HSCN-only or localhost host).', source: S.nhsJwksUnreachable },
+  { id: 'dns.resolve', area: 'dns', title: 'Host name resolves', meaning: 'The host name resolves to at least one address; otherwise nobody can fetch the keys.', hint: 'Check the DNS records of the host (and that this machine uses a working resolver).', source: S.rfc3986Host },
+  { id: 'dns.public', area: 'dns', title: 'Publicly reachable address', meaning: 'Loopback, private, link-local and reserved addresses cannot be reached by the identity provider over the internet.', hint: 'Publish the JWK Set on a host with a public address (not an intranet, HSCN-only or localhost host).', source: S.rfc6890 },
   // ── TLS ───────────────────────────────────────────────────────────────────
   { id: 'tls.chain', area: 'tls', title: 'Certificate chain trusted', meaning: 'The server certificate chains to a trusted root; providers reject self-signed, private-CA or incomplete chains.', hint: 'Use a certificate from a public CA and configure the server to send the full chain (leaf plus intermediates).', source: S.rfc5280 },
   { id: 'tls.hostname', area: 'tls', title: 'Certificate matches the host', meaning: 'The certificate names the host of the URL in its subject alternative names.', hint: 'Issue the certificate for the exact host name in the URL (SAN entry).', source: S.rfc6125 },
   { id: 'tls.validity', area: 'tls', title: 'Certificate valid (30 days or more left)', meaning: 'The certificate is within its validity period; fewer than 30 days left is a warning because renewal is due.', hint: 'Renew the certificate (or fix the automation that should renew it).', source: S.rfc5280Validity },
   { id: 'tls.protocol', area: 'tls', title: 'TLS 1.2 or newer', meaning: 'TLS 1.0 and 1.1 are deprecated; providers refuse them.', hint: 'Enable TLS 1.2 and 1.3 on the server and disable older protocols.', source: S.rfc8446 },
   // ── HTTP ──────────────────────────────────────────────────────────────────
-  { id: 'http.reachable', area: 'http', title: 'Server answers', meaning: 'A TCP connection opens and the server answers with a well-formed HTTP response.', hint: 'Check that the server is running, listens on the port of the URL and is not blocked by a firewall.', source: S.nhsJwksUnreachable },
+  { id: 'http.reachable', area: 'http', title: 'Server answers', meaning: 'A TCP connection opens and the server answers with a well-formed HTTP response.', hint: 'Check that the server is running, listens on the port of the URL and is not blocked by a firewall.', source: S.rfc9110Status },
   { id: 'http.redirect', area: 'http', title: 'No redirect', meaning: 'Providers may not follow redirects, so the registered URL must answer directly. Each hop is reported; redirects to http, to a private address, loops and long chains fail.', hint: 'Register the final URL (after the redirect) instead of the one that redirects.', source: S.rfc9110Redirect },
   { id: 'http.status', area: 'http', title: 'Status 200', meaning: 'Providers accept exactly 200 OK for a JWK Set.', hint: 'Make the URL return 200 with the JWK Set, without authentication or a login page.', source: S.rfc9110Status },
   // ── Headers ───────────────────────────────────────────────────────────────

@@ -50,6 +50,28 @@ function keysFor(allowed: AsymmetricList, published: boolean, source: Source): K
 
 type AsymmetricList = KeyDefaults['allowedAlgs'];
 
+/** What a provider following OIDC Registration issues: a secret only for the client_secret_* methods. */
+const GENERIC_ISSUED: Profile['issued'] = [
+  {
+    methods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'],
+    identifierLabel: 'Client ID',
+    secret: 'issued',
+    applicationId: false,
+    kid: false,
+    text: 'A client_id and a client_secret (the secret authenticates the client for these methods).',
+    source: SOURCES.oidcRegistrationResponse,
+  },
+  {
+    methods: ['private_key_jwt', 'none'],
+    identifierLabel: 'Client ID',
+    secret: 'not-issued',
+    applicationId: false,
+    kid: false,
+    text: 'A client_id only: private_key_jwt is verified with your public keys, and "none" has no credential.',
+    source: SOURCES.oidcRegistrationResponse,
+  },
+];
+
 /** Options of {@link buildGenericProfile}. */
 export interface BuildGenericProfileOptions {
   /** The URL the document was fetched from; shown as the profile's source. */
@@ -110,6 +132,7 @@ export function buildGenericProfile(discovery: unknown, options: BuildGenericPro
     signedUserinfo: { supported: (doc.userinfo_signing_alg_values_supported ?? []).length > 0, source },
     backchannelLogout: { supported: doc.backchannel_logout_supported === true, source },
     rules: GENERIC_RULES,
+    issued: GENERIC_ISSUED,
   };
 }
 
@@ -131,7 +154,7 @@ export const genericOidcTemplate: Profile = {
   name: 'Generic OpenID provider',
   description: 'Any OpenID Connect provider; supply its discovery URL to load its rules.',
   profileVersion: '1.0.0',
-  updated: '2026-11-27',
+  updated: '2026-12-01',
   defaultEnvironment: 'default',
   defaultAuthMethod: 'private_key_jwt',
   environments: [
@@ -159,4 +182,5 @@ export const genericOidcTemplate: Profile = {
   signedUserinfo: { supported: true, source: SOURCES.oidcRegistration },
   backchannelLogout: { supported: true, source: SOURCES.backchannelLogout },
   rules: GENERIC_RULES,
+  issued: GENERIC_ISSUED,
 };

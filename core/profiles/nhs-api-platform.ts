@@ -1,6 +1,8 @@
 /**
  * NHS England API platform, application-restricted "signed JWT" pattern (client credentials
- * with private_key_jwt). Facts and their sources: project reference `domain.md` §3.
+ * with private_key_jwt). Facts and their sources: project reference `domain.md` (Corrections, then
+ * §3), checked on 2026-12-01 against NHSDigital/identity-service-api at 5100cca (the platform's
+ * OAuth server) and NHSDigital/identity-service-jwks at d6609ad (NHS-hosted public keys).
  */
 import type { AuthMethodPolicy, KeyDefaults, Profile } from './profile-schema';
 import { SOURCES } from './sources';
@@ -27,22 +29,35 @@ const KEYS: KeyDefaults = {
   ecAllowed: false,
   ecCurves: [],
   kidRequired: true,
-  source: SOURCES.apiClientAssertionCode,
+  source: SOURCES.apiVerifyJwtPolicy,
 };
 
 const SUBMISSION =
-  'In the NHS Developer Hub: Environment Access → your application → "Public key URL" → Edit, and enter your jwks_uri. Alternatively NHS can host your JWKS in its identity-service-jwks repository (request through a pull request linked to a Jira ticket).';
+  'In the NHS Developer Hub: Environment Access → your application → "Public key URL" → Edit, and enter your jwks_uri. Alternatively ask NHS to host your public key: NHS adds it to its identity-service-jwks repository (you send the PEM public key, the KID, the environment and your application id).';
+
+const HOSTED_JWKS_ENVIRONMENTS = ['internal-dev', 'internal-dev-sandbox', 'internal-qa', 'internal-qa-sandbox', 'ref', 'dev', 'sandbox', 'int', 'prod'];
 
 /** The NHS England API platform (signed JWT) profile (built-in data). */
 export const nhsApiPlatformProfile: Profile = {
   id: 'nhs-api-platform',
   name: 'NHS England API platform (signed JWT)',
   description: 'Application-restricted RESTful APIs: OAuth client credentials with a signed JWT (private_key_jwt).',
-  profileVersion: '1.0.0',
-  updated: '2026-11-27',
+  profileVersion: '2.0.0',
+  updated: '2026-12-01',
   defaultEnvironment: 'int',
   defaultAuthMethod: 'private_key_jwt',
   environments: [
+    {
+      id: 'sandbox',
+      label: 'Sandbox',
+      description: 'The sandbox of the platform\'s OAuth server, for trying requests.',
+      tokenEndpoint: 'https://sandbox.api.service.nhs.uk/oauth2/token',
+      dataSource: 'built-in',
+      authMethods: AUTH_METHODS,
+      keys: KEYS,
+      submission: { text: SUBMISSION, known: true, source: SOURCES.apiSignedJwtGuide },
+      notes: ['Token endpoint from the identity service\'s OpenAPI specification (server https://sandbox.api.service.nhs.uk/oauth2, POST /token).'],
+    },
     {
       id: 'int',
       label: 'Integration (INT)',
@@ -94,8 +109,28 @@ export const nhsApiPlatformProfile: Profile = {
     },
     {
       id: 'api.public-key-url',
-      text: 'The Developer Hub "Public key URL" is your jwks_uri; it must be reachable by the platform or every token request fails with 403.',
-      source: SOURCES.apiHostedJwks,
+      text: 'The Developer Hub "Public key URL" is your jwks_uri; with none registered every token request fails with 403 "You need to register a public key", and an unreachable one fails too.',
+      source: SOURCES.apiPublicKeyMissing,
+    },
+    {
+      id: 'api.jwks-cache',
+      text: 'The platform caches your JWKS for 3600 s per URL, so a new kid may be unseen for up to an hour: publish a new key at least an hour before signing with it.',
+      source: SOURCES.apiJwksCache,
+    },
+    {
+      id: 'api.jwks-timeout',
+      text: 'The platform fetches your JWKS with a 55 s timeout, verifying TLS against NHS\'s own trust store.',
+      source: SOURCES.apiJwksFetch,
+    },
+    {
+      id: 'api.iss-sub-api-key',
+      text: 'The assertion\'s iss and sub are both your application\'s API key (not the application id, a UUID), and aud is the token URL.',
+      source: SOURCES.apiClientAssertionCode,
+    },
+    {
+      id: 'api.hosted-jwks',
+      text: 'NHS can host your public key: you send NHS your PEM public key, KID, environment and application id, and NHS raises the change in identity-service-jwks (its make_jwk.py builds an RSA 4096, RS512 JWK).',
+      source: SOURCES.apiHostedJwksScript,
     },
     {
       id: 'api.client-credentials',
@@ -103,4 +138,32 @@ export const nhsApiPlatformProfile: Profile = {
       source: SOURCES.apiSignedJwtGuide,
     },
   ],
+  issued: [
+    {
+      methods: ['private_key_jwt'],
+      identifierLabel: 'API key',
+      secret: 'not-issued',
+      applicationId: true,
+      kid: true,
+      text: 'Your Developer Hub application\'s API key — the assertion\'s iss and sub — and the KID of your key. The application id (a UUID) is not the API key; keep it for support requests.',
+      source: SOURCES.apiClientAssertionCode,
+    },
+  ],
+  jwksFetch: {
+    cacheSeconds: 3600,
+    cacheSource: SOURCES.apiJwksCache,
+    timeoutSeconds: 55,
+    timeoutSource: SOURCES.apiJwksFetch,
+    note: 'Fetched with a plain GET (User-Agent "APIM") over TLS checked against NHS\'s own trust store; cached per jwks_uri.',
+  },
+  hostedJwks: {
+    text: 'Ask NHS to host your public key: you send NHS your PEM public key, the KID, the environment and your application id; NHS runs its make_jwk.py and raises the pull request in NHSDigital/identity-service-jwks (the prod folder is owned by NHS\'s API gateway admins). Suppliers do not open the pull request themselves.',
+    raisedBy: 'nhs',
+    supplierSends: ['PEM public key (RSA 4096)', 'KID', 'Environment', 'Application id (UUID v4)'],
+    environments: HOSTED_JWKS_ENVIRONMENTS,
+    keyType: 'RSA 4096, alg RS512, use sig',
+    urlTemplate: 'https://raw.githubusercontent.com/NHSDigital/identity-service-jwks/refs/heads/main/jwks/{env}/{appId}.json',
+    source: SOURCES.apiHostedJwksScript,
+    moreSources: [SOURCES.apiHostedJwksOwners, SOURCES.apiHostedJwksExpiry],
+  },
 };

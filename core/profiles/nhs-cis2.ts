@@ -1,37 +1,38 @@
 /**
  * NHS CIS2 Authentication (Care Identity Service 2): the healthcare-worker identity provider.
- * Facts and their sources: project reference `domain.md` §1.
+ * Facts and their sources: project reference `domain.md` (Corrections, then §1), checked against
+ * the digital.nhs.uk CIS2 pages on 2026-12-01.
  */
 import type { AuthMethodPolicy, KeyDefaults, Profile } from './profile-schema';
 import { SOURCES } from './sources';
 
 const HEALTHCARE_REALM_PATH = '/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare';
 const INT_HOST = 'am.nhsint.auth-ptl.cis2.spineservices.nhs.uk';
+const DEP_HOST = 'am.nhsdep.auth-ptl.cis2.spineservices.nhs.uk';
 const LIVE_HOST = 'am.nhsidentity.spineservices.nhs.uk';
 
+// The current CIS2 pages (register-to-access-an-environment) offer two client-authentication
+// patterns: "Private Key JWT" and "Client Secret". "Client Secret JWT" appears only on the older
+// registration page, so it is not offered here: a registration NHS's current process does not
+// describe would be refused or queried. "Client Secret" is not said to be the Basic header or the
+// form field; NHS's own example token request sends client_secret as a form field.
 const AUTH_METHODS: AuthMethodPolicy[] = [
   {
     method: 'private_key_jwt',
     status: 'recommended',
-    note: 'Recommended by NHS: stronger than a shared secret and allows seamless key roll-over.',
+    note: 'Recommended by NHS ("Private Key JWT"): stronger than a shared secret and allows seamless key roll-over.',
     source: SOURCES.cis2Registration,
   },
   {
     method: 'client_secret_post',
     status: 'discouraged',
-    note: 'Allowed ("Client Secret", e.g. to start in the Simple OIDC realm); NHS recommends moving to private_key_jwt. NHS examples send client_secret as a form field.',
+    note: 'NHS\'s "Client Secret" pattern (e.g. to start in the Simple OIDC realm); NHS recommends Private Key JWT. NHS examples send client_secret as a form field.',
     source: SOURCES.cis2Registration,
   },
   {
     method: 'client_secret_basic',
     status: 'discouraged',
-    note: 'NHS does not say whether "Client Secret" means the Basic header or the form field; confirm with NHS. private_key_jwt is recommended.',
-    source: SOURCES.cis2Registration,
-  },
-  {
-    method: 'client_secret_jwt',
-    status: 'discouraged',
-    note: 'Allowed ("Client Secret JWT"); NHS recommends private_key_jwt.',
+    note: 'NHS\'s "Client Secret" pattern: the pages do not say whether the secret goes in the Basic header or the form field; confirm with NHS. Private Key JWT is recommended.',
     source: SOURCES.cis2Registration,
   },
 ];
@@ -60,8 +61,8 @@ export const nhsCis2Profile: Profile = {
   id: 'nhs-cis2',
   name: 'NHS CIS2 Authentication',
   description: 'Care Identity Service 2: sign-in for health and care staff (smartcard, security key, app).',
-  profileVersion: '1.0.0',
-  updated: '2026-11-27',
+  profileVersion: '2.0.0',
+  updated: '2026-12-01',
   defaultEnvironment: 'int',
   defaultAuthMethod: 'private_key_jwt',
   environments: [
@@ -85,11 +86,14 @@ export const nhsCis2Profile: Profile = {
       id: 'dep',
       label: 'Deployment (DEP, Path to Live)',
       description: 'Path to Live environment used for testing and training; not the preferred one.',
+      discoveryUrl: `https://${DEP_HOST}${HEALTHCARE_REALM_PATH}/.well-known/openid-configuration`,
       dataSource: 'built-in',
       authMethods: AUTH_METHODS,
       keys: KEYS,
       submission: { text: PTL_SUBMISSION, known: true, source: SOURCES.cis2RegisterEnvironment },
-      notes: ['NHS does not publish the DEP discovery URL: enter the one NHS gives you.'],
+      notes: [
+        'The CIS2 Discovery page lists a Deployment configuration document on am.nhsdep.auth-ptl.cis2.spineservices.nhs.uk (same realm path as Integration); the issuer and token endpoint are read from it.',
+      ],
     },
     {
       id: 'live',
@@ -101,9 +105,9 @@ export const nhsCis2Profile: Profile = {
       authMethods: AUTH_METHODS,
       keys: KEYS,
       submission: {
-        text: 'Production: gather the registration information and send it to NHS; registration is manual. The recipient address or portal is not published in the public pages we could read: ask your NHS CIS2 onboarding contact where to send it.',
-        known: false,
-        source: SOURCES.cis2RegisterEnvironment,
+        text: 'Production: once the Connection Agreement is signed, send NHS the production registration — production redirect URIs, back-channel logout URI, security pattern, JWKS URI, token-endpoint signing algorithm and whether userinfo is signed. Allow 2 weeks; production should replicate your Integration configuration.',
+        known: true,
+        source: SOURCES.cis2GoLive,
       },
       notes: ['The token endpoint is read from the live discovery document.'],
     },
@@ -131,8 +135,18 @@ export const nhsCis2Profile: Profile = {
     },
     {
       id: 'cis2.private-key-jwt',
-      text: 'Private Key JWT is the recommended client authentication; Client Secret and Client Secret JWT are also offered.',
+      text: 'Private Key JWT is the recommended client authentication; Client Secret is also offered. Client Secret JWT appears only on an older registration page and is not offered by the current pages.',
       source: SOURCES.cis2Registration,
+    },
+    {
+      id: 'cis2.discovery',
+      text: 'Configuration documents are published for Integration, Deployment and Production; read them at run time (caching up to an hour is reasonable).',
+      source: SOURCES.cis2Discovery,
+    },
+    {
+      id: 'cis2.client-secret-jwt-legacy',
+      text: 'Client Secret JWT is listed only on the older registration page; ask NHS before relying on it.',
+      source: SOURCES.cis2RegistrationLegacy,
     },
     {
       id: 'cis2.declare-alg',
@@ -157,6 +171,26 @@ export const nhsCis2Profile: Profile = {
     {
       id: 'cis2.confidential',
       text: 'Only confidential clients (credential held on a trusted backend) are supported; public clients must contact NHS first.',
+      source: SOURCES.cis2Registration,
+    },
+  ],
+  issued: [
+    {
+      methods: ['private_key_jwt'],
+      identifierLabel: 'Client ID',
+      secret: 'not-issued',
+      applicationId: false,
+      kid: true,
+      text: 'A Client ID only: your assertions are verified with the public keys at your JWKS endpoint, so no secret is issued.',
+      source: SOURCES.cis2Registration,
+    },
+    {
+      methods: ['client_secret_post', 'client_secret_basic'],
+      identifierLabel: 'Client ID',
+      secret: 'issued',
+      applicationId: false,
+      kid: false,
+      text: 'A Client ID and a client secret (the "Client Secret" pattern).',
       source: SOURCES.cis2Registration,
     },
   ],

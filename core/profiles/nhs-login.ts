@@ -1,6 +1,11 @@
 /**
  * NHS login: the citizen identity provider. Facts and their sources: project reference
- * `domain.md` §2.
+ * `domain.md` (Corrections, then §2), checked on 2026-12-01 against nhsconnect/nhslogin at 8563198
+ * (including its EIS .docx v2.1) and the NHS login integration toolkit on digital.nhs.uk.
+ *
+ * There is no mock environment: NHS removed it from its documentation on 2023-12-20. Drafts saved
+ * for `mock` by earlier versions are moved to `sandpit` by the settings migration
+ * (core/storage/settings-schema.ts), which tells the user so.
  */
 import type { AuthMethodPolicy, KeyDefaults, Profile } from './profile-schema';
 import { SOURCES } from './sources';
@@ -10,7 +15,7 @@ const AUTH_METHODS: AuthMethodPolicy[] = [
     method: 'private_key_jwt',
     status: 'recommended',
     note: 'The only method: confidential clients authenticate with a JWT signed by the key agreed at onboarding (RFC 7523).',
-    source: SOURCES.nhsLoginEis3,
+    source: SOURCES.nhsLoginEis,
   },
 ];
 
@@ -37,26 +42,11 @@ export const nhsLoginProfile: Profile = {
   id: 'nhs-login',
   name: 'NHS login',
   description: 'Sign-in for members of the public (patients and citizens).',
-  profileVersion: '1.0.0',
-  updated: '2026-11-27',
+  profileVersion: '2.0.0',
+  updated: '2026-12-01',
   defaultEnvironment: 'sandpit',
   defaultAuthMethod: 'private_key_jwt',
   environments: [
-    {
-      id: 'mock',
-      label: 'Mock',
-      description: 'Self-service mock for early development; no registration needed.',
-      dataSource: 'built-in',
-      authMethods: AUTH_METHODS,
-      keys: KEYS,
-      submission: {
-        text: 'No registration: the mock is self-service. Configure your client at the mock client page.',
-        known: true,
-        url: 'https://oidc.mock.signin.nhs.uk/client',
-        source: SOURCES.nhsLoginEnvironments,
-      },
-      notes: ['The mock discovery document URL is not published in the pages we read.'],
-    },
     {
       id: 'sandpit',
       label: 'Sandpit',
@@ -68,7 +58,7 @@ export const nhsLoginProfile: Profile = {
       authMethods: AUTH_METHODS,
       keys: KEYS,
       submission: {
-        text: 'Fill in the NHS login sandpit request form: service friendly name, redirect URI(s), the public key as PEM (RSA 2048) pasted as text, contact name and e-mail, and scopes. Requests are processed within about 24 hours.',
+        text: 'Fill in the Sandpit Environment Request Form (linked from NHS login\'s "How do I integrate to the sandpit?" page): service friendly name, redirect URI(s), the public key as PEM (RSA 2048) and scopes. Requests are processed within about 24 hours.',
         known: true,
         url: 'https://nhsconnect.github.io/nhslogin/integrating-to-sandpit/',
         source: SOURCES.nhsLoginSandpit,
@@ -86,9 +76,10 @@ export const nhsLoginProfile: Profile = {
       authMethods: AUTH_METHODS,
       keys: KEYS,
       submission: {
-        text: 'Offline onboarding with the NHS login partner team (you need an ODS code and a DSPT submission). The address or form for integration requests is not published in the pages we read: ask your NHS login onboarding contact.',
-        known: false,
-        source: SOURCES.nhsLoginEnvironments,
+        text: 'Complete and submit the Integration Environment Request form (NHS login integration toolkit, "Integrate" step) through your NHS login project manager, after your sandpit integration. You need an ODS code and a Data Security and Protection Toolkit (DSPT) submission covering the service.',
+        known: true,
+        url: 'https://digital.nhs.uk/services/nhs-login/nhs-login-for-partners-and-developers/nhs-login-integration-toolkit/integrate',
+        source: SOURCES.nhsLoginIntegrate,
       },
       notes: [ISSUER_NOTE],
     },
@@ -105,7 +96,7 @@ export const nhsLoginProfile: Profile = {
       submission: {
         text: 'Offline onboarding after Partner Integration Board approval; NHS login allocates the client_id. Send the redirect URIs, client name, public key (PEM, RSA 2048) and scopes through your NHS login onboarding contact; no public address is published.',
         known: false,
-        source: SOURCES.nhsLoginEis7,
+        source: SOURCES.nhsLoginEis,
       },
       notes: ['Issuer as in the NHS login EIS examples; the discovery URL is derived from it.'],
     },
@@ -116,16 +107,16 @@ export const nhsLoginProfile: Profile = {
     allowQuery: false,
     customSchemes: 'refuse',
     maxCount: 10,
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
   },
-  confidentialOnly: { value: true, source: SOURCES.nhsLoginEis7 },
-  signedUserinfo: { supported: false, source: SOURCES.nhsLoginEis4 },
-  backchannelLogout: { supported: false, source: SOURCES.nhsLoginEis7 },
+  confidentialOnly: { value: true, source: SOURCES.nhsLoginEis },
+  signedUserinfo: { supported: false, source: SOURCES.nhsLoginEis },
+  backchannelLogout: { supported: false, source: SOURCES.nhsLoginEis },
   rules: [
     {
       id: 'nhs-login.private-key-jwt',
       text: 'Confidential clients only, authenticating with private_key_jwt (RFC 7523); "none" and public clients are not supported.',
-      source: SOURCES.nhsLoginEis7,
+      source: SOURCES.nhsLoginEis,
     },
     {
       id: 'nhs-login.pem',
@@ -135,7 +126,7 @@ export const nhsLoginProfile: Profile = {
     {
       id: 'nhs-login.redirect-exact',
       text: 'Redirect URIs are pre-agreed and matched exactly: https only, no wildcards, no query strings (use state).',
-      source: SOURCES.nhsLoginEis7,
+      source: SOURCES.nhsLoginEis,
     },
     {
       id: 'nhs-login.redirect-max',
@@ -145,12 +136,33 @@ export const nhsLoginProfile: Profile = {
     {
       id: 'nhs-login.rs512',
       text: 'NHS login signs with RS512; clients sign their assertions with RS512 too (not stated explicitly for assertions).',
-      source: SOURCES.nhsLoginEis4,
+      source: SOURCES.nhsLoginEis,
     },
     {
       id: 'nhs-login.tls',
       text: 'All flows use HTTPS (TLS 1.2+) and the Authorization Code flow only.',
-      source: SOURCES.nhsLoginEis2,
+      source: SOURCES.nhsLoginEis,
+    },
+    {
+      id: 'nhs-login.environments',
+      text: 'Three environments: Sandpit, Integration and Live. The mock environment was removed from NHS login\'s documentation on 20 December 2023.',
+      source: SOURCES.nhsLoginEnvironments,
+    },
+    {
+      id: 'nhs-login.client-id-only',
+      text: 'On registration NHS login allocates a client_id only (EIS Table 3): there is no client secret.',
+      source: SOURCES.nhsLoginEis,
+    },
+  ],
+  issued: [
+    {
+      methods: ['private_key_jwt'],
+      identifierLabel: 'Client ID',
+      secret: 'not-issued',
+      applicationId: false,
+      kid: false,
+      text: 'A client_id only, allocated by NHS login (EIS Table 3): your assertions are verified with the PEM public key you sent, so no secret is issued.',
+      source: SOURCES.nhsLoginEis,
     },
   ],
 };

@@ -6,6 +6,7 @@
  * and discovery documents can refresh parts of them at runtime (`applyDiscovery`).
  */
 import { z } from 'zod';
+import { SOURCES } from './sources';
 
 /** A citable document (title + https URL). */
 export const sourceSchema = z.object({
@@ -117,6 +118,61 @@ export const profileRuleSchema = z.object({
   source: sourceSchema,
 });
 
+/**
+ * What the provider issues once a registration is accepted, for some of its auth methods.
+ * The credentials model follows it: a secret is asked for (and stored in the keychain) only
+ * where one is issued, and the identifier is labelled the way the provider labels it.
+ */
+export const issuedCredentialsSchema = z.object({
+  /** The auth methods this entry covers. */
+  methods: z.array(authMethodSchema).min(1),
+  /** The provider's name for the identifier that goes in the assertion's iss/sub (e.g. "Client ID", "API key"). */
+  identifierLabel: z.string().min(1),
+  /** Whether the provider issues a client secret with this method. */
+  secret: z.enum(['issued', 'not-issued']),
+  /**
+   * Whether the provider also gives an application id (a UUID, optional here: support asks for it)
+   * that is *not* the identifier — the API platform's Developer Hub application id.
+   */
+  applicationId: z.boolean(),
+  /** Whether the registration is tied to the kid of the supplier's key (recorded with the credentials). */
+  kid: z.boolean(),
+  /** Plain words: what arrives and what it is for. */
+  text: z.string().min(1),
+  source: sourceSchema,
+});
+
+/** How the provider fetches and caches the client's JWKS (published in NHS code for the API platform). */
+export const jwksFetchPolicySchema = z.object({
+  /** Seconds the provider keeps a fetched JWKS: a new kid may be unseen for this long. */
+  cacheSeconds: z.number().int().positive(),
+  cacheSource: sourceSchema,
+  /** Seconds the provider waits for the jwks_uri to answer. */
+  timeoutSeconds: z.number().int().positive(),
+  timeoutSource: sourceSchema,
+  /** What else the fetch is known to do (trust store, user agent…). */
+  note: z.string(),
+});
+
+/** The route by which the provider hosts the client's public keys for it (NHSDigital/identity-service-jwks). */
+export const hostedJwksSchema = z.object({
+  /** Plain words: who does what. */
+  text: z.string().min(1),
+  /** Who opens the change that adds the key. */
+  raisedBy: z.literal('nhs'),
+  /** What the supplier sends NHS. */
+  supplierSends: z.array(z.string().min(1)).min(1),
+  /** Environment names NHS's script accepts. */
+  environments: z.array(z.string().min(1)).min(1),
+  /** The key NHS's script builds. */
+  keyType: z.string(),
+  /** URL form of a hosted JWKS (`{env}` and `{appId}` are placeholders). */
+  urlTemplate: z.string(),
+  source: sourceSchema,
+  /** Further sources (ownership of the prod folder, key-expiry tracking). */
+  moreSources: z.array(sourceSchema),
+});
+
 /** A provider profile. */
 export const profileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -135,6 +191,12 @@ export const profileSchema = z.object({
   signedUserinfo: z.object({ supported: z.boolean(), source: sourceSchema }),
   backchannelLogout: z.object({ supported: z.boolean(), source: sourceSchema }),
   rules: z.array(profileRuleSchema),
+  /** What the provider issues, per auth method (every method in `environments[].authMethods` is covered). */
+  issued: z.array(issuedCredentialsSchema).min(1),
+  /** How the provider fetches the client's JWKS, where it publishes that. */
+  jwksFetch: jwksFetchPolicySchema.optional(),
+  /** The provider-hosted JWKS route, where there is one. */
+  hostedJwks: hostedJwksSchema.optional(),
 });
 
 /** A provider profile (see {@link profileSchema}). */
@@ -149,10 +211,36 @@ export type AuthMethodPolicy = z.infer<typeof authMethodPolicySchema>;
 export type RedirectPolicy = z.infer<typeof redirectPolicySchema>;
 /** A displayed rule with its source. */
 export type ProfileRule = z.infer<typeof profileRuleSchema>;
+/** What the provider issues for some auth methods. */
+export type IssuedCredentials = z.infer<typeof issuedCredentialsSchema>;
+/** How the provider fetches and caches client JWKS. */
+export type JwksFetchPolicy = z.infer<typeof jwksFetchPolicySchema>;
+/** The provider-hosted JWKS route. */
+export type HostedJwks = z.infer<typeof hostedJwksSchema>;
 /** Identifier of a built-in profile. */
 export type ProfileId = 'nhs-cis2' | 'nhs-login' | 'nhs-api-platform' | 'generic-oidc';
 
 /** The environment `id` of `profile`, or `undefined` when it has none by that id. */
 export function findEnvironment(profile: Profile, id: string): ProfileEnvironment | undefined {
   return profile.environments.find((env) => env.id === id);
+}
+
+/**
+ * What `profile` issues for `method`. Every built-in profile covers each of its methods; a method
+ * the profile does not list falls back to the standard reading (a secret for client_secret_*,
+ * none otherwise) so callers always get an answer.
+ */
+export function issuedFor(profile: Profile, method: AuthMethod): IssuedCredentials {
+  const found = profile.issued.find((entry) => entry.methods.includes(method));
+  if (found) return found;
+  const secret = method.startsWith('client_secret_');
+  return {
+    methods: [method],
+    identifierLabel: 'Client ID',
+    secret: secret ? 'issued' : 'not-issued',
+    applicationId: false,
+    kid: method === 'private_key_jwt',
+    text: secret ? 'A client identifier and a client secret.' : 'A client identifier only.',
+    source: SOURCES.oidcRegistrationResponse,
+  };
 }

@@ -87,7 +87,7 @@ const DEFINITIONS = [
     title: 'No client name',
     explanation: 'The provider shows the client name to users and needs it to identify your registration.',
     hint: 'Set client_name to the name of your service as users know it.',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.oidcRegistration,
   },
   {
     code: 'client_name.blank',
@@ -260,7 +260,7 @@ const DEFINITIONS = [
     title: 'Custom scheme not accepted',
     explanation: 'The provider does not accept custom-scheme redirect URIs.',
     hint: 'Use an https URI.',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   {
@@ -269,7 +269,7 @@ const DEFINITIONS = [
     title: 'Provider requires https',
     explanation: 'The provider accepts only https redirect URIs (no http, not even loopback, and no custom schemes).',
     hint: 'Use an https URI on a host you control.',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   {
@@ -278,7 +278,7 @@ const DEFINITIONS = [
     title: 'Query string not accepted',
     explanation: 'The provider does not accept redirect URIs with a query string.',
     hint: 'Remove the "?…" part and carry that information in the state parameter.',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   {
@@ -328,7 +328,7 @@ const DEFINITIONS = [
     title: 'jwks_uri is not publicly reachable',
     explanation: 'The host is a loopback, private-network or local name; the provider cannot fetch keys from it and token requests will fail.',
     hint: 'Publish the JWKS on a public https host.',
-    source: SOURCES.apiHostedJwks,
+    source: SOURCES.oidcRegistration,
   },
   {
     code: 'jwks.invalid',
@@ -412,7 +412,7 @@ const DEFINITIONS = [
     title: 'Auth method not accepted by the provider',
     explanation: 'The provider does not accept this client authentication method.',
     hint: 'Use a method the provider lists (see the profile).',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   {
@@ -448,7 +448,7 @@ const DEFINITIONS = [
     title: 'Client-assertion algorithm not declared',
     explanation: 'A signed client assertion is used but token_endpoint_auth_signing_alg is not set; some providers require the algorithm to be declared at registration.',
     hint: 'Set token_endpoint_auth_signing_alg (the profile\'s default is suggested).',
-    source: SOURCES.cis2Signatures,
+    source: SOURCES.oidcRegistration,
   },
   {
     code: 'signing_alg.unknown',
@@ -514,7 +514,7 @@ const DEFINITIONS = [
     title: 'Signed UserInfo not offered',
     explanation: 'This provider does not offer signed UserInfo responses as a registration option.',
     hint: 'Remove userinfo_signed_response_alg.',
-    source: SOURCES.nhsLoginEis4,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   // ── contacts ──────────────────────────────────────────────────────────────────────────
@@ -524,7 +524,7 @@ const DEFINITIONS = [
     title: 'No contact',
     explanation: 'No contact e-mail address is given; the provider needs someone to reach about the registration (NHS forms ask for one).',
     hint: 'Add at least one monitored e-mail address, ideally a team mailbox.',
-    source: SOURCES.nhsLoginSandpit,
+    source: SOURCES.oidcRegistration,
   },
   {
     code: 'contacts.invalid_email',
@@ -566,7 +566,7 @@ const DEFINITIONS = [
     title: 'Back-channel logout not offered',
     explanation: 'This provider does not offer back-channel logout as a registration option.',
     hint: 'Remove backchannel_logout_uri and backchannel_logout_session_required.',
-    source: SOURCES.nhsLoginEis7,
+    source: SOURCES.nhsLoginEis,
     provider: true,
   },
   {

@@ -30,6 +30,7 @@ export function profileSummary(profile: Profile): ProfileSummary {
       notes: env.notes,
     })),
     rules: profile.rules,
+    issued: profile.issued,
   };
 }
 

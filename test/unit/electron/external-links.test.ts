@@ -7,7 +7,8 @@ describe('isAllowedExternalUrl', () => {
     'https://datatracker.ietf.org/doc/html/rfc7517#section-4',
     'https://openid.net/specs/openid-connect-registration-1_0.html',
     'https://digital.nhs.uk/services/nhs-login',
-    'https://github.com/',
+    'https://github.com/NHSDigital/identity-service-jwks/blob/d6609ad97d853e905f4fd4f7999d40b11488840a/scripts/make_jwk.py',
+    'https://github.com/nhsconnect/nhslogin',
     'https://www.rfc-editor.org:443/rfc/rfc7638', // explicit default port normalises away
     'HTTPS://WWW.RFC-EDITOR.ORG/rfc/rfc7638',
   ])('allows %s', (url) => {
@@ -29,6 +30,11 @@ describe('isAllowedExternalUrl', () => {
     ['attacker subdomain of an allowed host', 'https://allowed.example.attacker.com/'],
     ['attacker host with allowed host as a subdomain', 'https://github.com.attacker.example/'],
     ['sub-domain not on the list', 'https://evil.github.com/'],
+    ['a github.com owner that is not NHS', 'https://github.com/attacker/repo'],
+    ['github.com root', 'https://github.com/'],
+    ['an NHS-looking owner prefix', 'https://github.com/NHSDigitalX/repo'],
+    ['a third-party mirror of digital.nhs.uk', 'https://nhsd-proxy.dokku3.ebmdatalab.net/services/care-identity-service'],
+    ['NHS pre-production', 'https://production-like.nhsd.io/services/care-identity-service'],
     ['userinfo', 'https://user@github.com/'],
     ['userinfo tricking the eye', 'https://github.com@attacker.example/'],
     ['password', 'https://user:pw@github.com/'],

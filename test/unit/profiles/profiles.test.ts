@@ -7,6 +7,7 @@ import {
   buildGenericProfile,
   findEnvironment,
   getProfile,
+  issuedFor,
   listProfiles,
   profileSchema,
   SOURCES,
@@ -85,20 +86,22 @@ describe('built-in profiles', () => {
 describe('nhs-cis2', () => {
   const cis2 = getProfile('nhs-cis2');
 
-  it('has int, dep and live; DEP has no published discovery URL', () => {
+  it('has int, dep and live, each with the discovery URL the CIS2 Discovery page publishes', () => {
     expect(cis2.environments.map((e) => e.id)).toEqual(['int', 'dep', 'live']);
     expect(env(cis2, 'int').discoveryUrl).toBe('https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration');
     expect(env(cis2, 'live').discoveryUrl).toBe('https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration');
-    expect(env(cis2, 'dep').discoveryUrl).toBeUndefined();
+    expect(env(cis2, 'dep').discoveryUrl).toBe('https://am.nhsdep.auth-ptl.cis2.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration');
     expect(env(cis2, 'int').issuer).toContain(':443/');
   });
 
-  it('recommends private_key_jwt and allows the client secret methods as discouraged', () => {
+  it('recommends private_key_jwt, allows "Client Secret" as discouraged, and offers no client_secret_jwt (only on an old page)', () => {
     const methods = env(cis2, 'int').authMethods;
     expect(methods.find((m) => m.method === 'private_key_jwt')?.status).toBe('recommended');
-    for (const method of ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'] as const) {
+    for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
       expect(methods.find((m) => m.method === method)?.status).toBe('discouraged');
     }
+    expect(methods.map((m) => m.method)).not.toContain('client_secret_jwt');
+    expect(cis2.rules.find((rule) => rule.id === 'cis2.client-secret-jwt-legacy')?.source).toEqual(SOURCES.cis2RegistrationLegacy);
     expect(cis2.defaultAuthMethod).toBe('private_key_jwt');
   });
 
@@ -114,9 +117,9 @@ describe('nhs-cis2', () => {
     expect(cis2.redirectUris.customSchemes).toBe('warn');
   });
 
-  it('says plainly where the live submission route is unknown', () => {
-    expect(env(cis2, 'live').submission.known).toBe(false);
-    expect(env(cis2, 'live').submission.text).toMatch(/not published/);
+  it('says how production is requested (after the Connection Agreement, allow 2 weeks)', () => {
+    expect(env(cis2, 'live').submission).toMatchObject({ known: true, source: SOURCES.cis2GoLive });
+    expect(env(cis2, 'live').submission.text).toMatch(/Connection Agreement[\s\S]*2 weeks/);
     expect(env(cis2, 'int').submission.text).toMatch(/Connection Manager/);
   });
 });
@@ -124,8 +127,10 @@ describe('nhs-cis2', () => {
 describe('nhs-login', () => {
   const login = getProfile('nhs-login');
 
-  it('has mock, sandpit, integration and live; PEM RSA 2048, RS512, private_key_jwt only', () => {
-    expect(login.environments.map((e) => e.id)).toEqual(['mock', 'sandpit', 'integration', 'live']);
+  it('has sandpit, integration and live (no mock: removed by NHS on 2023-12-20); PEM RSA 2048, RS512, private_key_jwt only', () => {
+    expect(login.environments.map((e) => e.id)).toEqual(['sandpit', 'integration', 'live']);
+    expect(env(login, 'integration').submission).toMatchObject({ known: true, source: SOURCES.nhsLoginIntegrate });
+    expect(env(login, 'integration').submission.text).toMatch(/Integration Environment Request form/);
     expect(env(login, 'sandpit').discoveryUrl).toBe('https://auth.sandpit.signin.nhs.uk/.well-known/openid-configuration');
     for (const environment of login.environments) {
       expect(environment.keys.keySource).toBe('pem');
@@ -140,14 +145,49 @@ describe('nhs-login', () => {
 describe('nhs-api-platform', () => {
   const api = getProfile('nhs-api-platform');
 
-  it('has int and live token endpoints, RS512 only, kid required, RSA 4096 recommended, redirect URIs optional', () => {
+  it('has sandbox, int and live token endpoints, RS512 only, kid required, RSA 4096 recommended, redirect URIs optional', () => {
     expect(api.environments.map((e) => [e.id, e.tokenEndpoint])).toEqual([
+      ['sandbox', 'https://sandbox.api.service.nhs.uk/oauth2/token'],
       ['int', 'https://int.api.service.nhs.uk/oauth2/token'],
       ['live', 'https://api.service.nhs.uk/oauth2/token'],
     ]);
     const keys = env(api, 'int').keys;
     expect(keys).toMatchObject({ allowedAlgs: ['RS512'], defaultAlg: 'RS512', kidRequired: true, rsaRecommendedSize: 4096, keySource: 'jwks_uri', algsPublished: true });
     expect(api.redirectUris.required).toBe(false);
+  });
+
+  it('records the platform\'s 3600 s JWKS cache and 55 s fetch timeout from NHS code', () => {
+    expect(api.jwksFetch).toMatchObject({ cacheSeconds: 3600, timeoutSeconds: 55, cacheSource: SOURCES.apiJwksCache, timeoutSource: SOURCES.apiJwksFetch });
+  });
+
+  it('describes the NHS-hosted JWKS route as NHS runs it: NHS raises the change from the supplier\'s PEM, KID, environment and application id', () => {
+    expect(api.hostedJwks).toMatchObject({ raisedBy: 'nhs', source: SOURCES.apiHostedJwksScript });
+    expect(api.hostedJwks?.supplierSends.join(' ')).toMatch(/PEM[\s\S]*KID[\s\S]*Environment[\s\S]*Application id/);
+    expect(api.hostedJwks?.environments).toEqual(expect.arrayContaining(['int', 'prod', 'sandbox']));
+    expect(api.hostedJwks?.text).not.toMatch(/you open|open a pull request/i);
+  });
+});
+
+describe('what each provider issues', () => {
+  it('NHS login and CIS2 private_key_jwt: a Client ID only; CIS2 client secret: Client ID and secret; API platform: API key, application id, kid', () => {
+    const login = getProfile('nhs-login');
+    const cis2 = getProfile('nhs-cis2');
+    const api = getProfile('nhs-api-platform');
+    expect(issuedFor(login, 'private_key_jwt')).toMatchObject({ identifierLabel: 'Client ID', secret: 'not-issued', applicationId: false, source: SOURCES.nhsLoginEis });
+    expect(issuedFor(cis2, 'private_key_jwt')).toMatchObject({ identifierLabel: 'Client ID', secret: 'not-issued' });
+    expect(issuedFor(cis2, 'client_secret_post')).toMatchObject({ identifierLabel: 'Client ID', secret: 'issued' });
+    expect(issuedFor(cis2, 'client_secret_basic')).toMatchObject({ secret: 'issued' });
+    expect(issuedFor(api, 'private_key_jwt')).toMatchObject({ identifierLabel: 'API key', secret: 'not-issued', applicationId: true, kid: true });
+  });
+
+  it('covers every auth method each built-in profile offers', () => {
+    for (const profile of listProfiles()) {
+      for (const environment of profile.environments) {
+        for (const { method } of environment.authMethods) {
+          expect(profile.issued.some((entry) => entry.methods.includes(method)), `${profile.id} ${method}`).toBe(true);
+        }
+      }
+    }
   });
 });
 

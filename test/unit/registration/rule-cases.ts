@@ -269,11 +269,11 @@ export const RULE_CASES: Record<RuleCode, { refused: RuleCase[]; accepted: RuleC
     accepted: [c({ token_endpoint_auth_method: 'client_secret_basic', jwks_uri: undefined })],
   },
   'auth_method.not_allowed': {
-    refused: [l({ token_endpoint_auth_method: 'client_secret_post' }, 'token_endpoint_auth_method'), c({ token_endpoint_auth_method: 'none' }, 'token_endpoint_auth_method'), a({ token_endpoint_auth_method: undefined }, 'token_endpoint_auth_method')],
+    refused: [l({ token_endpoint_auth_method: 'client_secret_post' }, 'token_endpoint_auth_method'), c({ token_endpoint_auth_method: 'none' }, 'token_endpoint_auth_method'), c({ token_endpoint_auth_method: 'client_secret_jwt', token_endpoint_auth_signing_alg: 'HS256', jwks_uri: undefined }, 'token_endpoint_auth_method'), a({ token_endpoint_auth_method: undefined }, 'token_endpoint_auth_method')],
     accepted: [l({}), g({ token_endpoint_auth_method: 'none', jwks_uri: undefined })],
   },
   'auth_method.not_recommended': {
-    refused: [c({ token_endpoint_auth_method: 'client_secret_basic', jwks_uri: undefined }, 'token_endpoint_auth_method'), c({ token_endpoint_auth_method: 'client_secret_jwt', token_endpoint_auth_signing_alg: 'HS256', jwks_uri: undefined }, 'token_endpoint_auth_method')],
+    refused: [c({ token_endpoint_auth_method: 'client_secret_basic', jwks_uri: undefined }, 'token_endpoint_auth_method'), c({ token_endpoint_auth_method: 'client_secret_post', jwks_uri: undefined }, 'token_endpoint_auth_method')],
     accepted: [c({}), g({ token_endpoint_auth_method: 'client_secret_basic', jwks_uri: undefined })],
   },
   'application_type.invalid': {

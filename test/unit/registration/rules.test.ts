@@ -58,8 +58,8 @@ describe.each(RULE_CODES.map((code) => [code] as [RuleCode]))('rule %s', (code) 
 describe('providers', () => {
   const cases = [
     { name: 'nhs-cis2', profile: cis2, environments: ['int', 'dep', 'live'], valid: CIS2_VALID, broken: { ...CIS2_VALID, jwks_uri: 'http://keys.example.org/jwks' } },
-    { name: 'nhs-login', profile: nhsLogin, environments: ['mock', 'sandpit', 'integration', 'live'], valid: NHS_LOGIN_VALID, broken: { ...NHS_LOGIN_VALID, redirect_uris: ['https://clinic.example.org/cb?x=1'] } },
-    { name: 'nhs-api-platform', profile: apiPlatform, environments: ['int', 'live'], valid: API_VALID, broken: { ...API_VALID, token_endpoint_auth_signing_alg: 'RS256' } },
+    { name: 'nhs-login', profile: nhsLogin, environments: ['sandpit', 'integration', 'live'], valid: NHS_LOGIN_VALID, broken: { ...NHS_LOGIN_VALID, redirect_uris: ['https://clinic.example.org/cb?x=1'] } },
+    { name: 'nhs-api-platform', profile: apiPlatform, environments: ['sandbox', 'int', 'live'], valid: API_VALID, broken: { ...API_VALID, token_endpoint_auth_signing_alg: 'RS256' } },
     { name: 'generic-oidc', profile: generic, environments: ['default'], valid: CIS2_VALID, broken: { ...CIS2_VALID, redirect_uris: ['http://wards.example.org/cb'] } },
   ];
 
