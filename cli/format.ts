@@ -25,6 +25,7 @@ export function formatRegistration(detail: RegistrationDetail): string {
     `  values: ${status.valuesValid ? 'valid' : 'not valid'} (${status.errorCount} error(s), ${status.warningCount} warning(s))`,
     values,
     r.notes ? `  notes: ${r.notes}` : '',
+    ...(r.notices ?? []).map((notice) => `  NOTICE: ${notice.text}${notice.source ? ` (${notice.source.url})` : ''}`),
     '',
   ]
     .filter((line) => line !== '')

@@ -19,7 +19,7 @@ export const profiles: Command = {
     const all = listProfiles().map(profileSummary);
     print(context, all, () =>
       all
-        .map((p) => `${p.id}  ${p.name} (profile ${p.profileVersion}, checked ${p.updated})\n${p.environments.map((e) => `  ${e.id.padEnd(12)} ${e.label}${e.discoveryUrl ? `  ${e.discoveryUrl}` : ''}`).join('\n')}`)
+        .map((p) => `${p.id}  ${p.name} (profile ${p.profileVersion}, facts checked ${p.updated})\n${p.environments.map((e) => `  ${e.id.padEnd(12)} ${e.label}${(e.discoveryUrl ?? e.tokenEndpoint) ? `  ${e.discoveryUrl ?? e.tokenEndpoint}` : ''}`).join('\n')}`)
         .join('\n\n')
         .concat('\n'),
     );

@@ -42,6 +42,18 @@ export const lastAssertionSchema = z.object({
   claims: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Something the app changed on the user's behalf and must tell them (e.g. a draft moved to
+ * another environment because the provider removed its old one). Shown on the draft.
+ */
+export const registrationNoticeSchema = z.object({
+  /** Stable identifier, e.g. `nhs-login.mock-removed`. */
+  code: z.string().min(1),
+  text: z.string().min(1),
+  /** Where the user can read why. */
+  source: z.object({ title: z.string(), url: z.string() }).optional(),
+});
+
 /** One draft registration: an application × provider × environment. */
 export const registrationSchema = z.object({
   id: z.string().min(1),
@@ -67,7 +79,12 @@ export const registrationSchema = z.object({
 
   /** The last client assertion built (header and claims only). */
   lastAssertion: lastAssertionSchema.optional(),
+  /** Changes the app made for the user that they should know about (shown on the draft). */
+  notices: z.array(registrationNoticeSchema).optional(),
 });
+
+/** A notice on a registration. */
+export type RegistrationNotice = z.infer<typeof registrationNoticeSchema>;
 
 /** A stored registration. */
 export type Registration = z.infer<typeof registrationSchema>;

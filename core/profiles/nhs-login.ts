@@ -5,7 +5,7 @@
  *
  * There is no mock environment: NHS removed it from its documentation on 2023-12-20. Drafts saved
  * for `mock` by earlier versions are moved to `sandpit` by the settings migration
- * (core/storage/settings-schema.ts), which tells the user so.
+ * (core/storage/removed-environments.ts), which tells the user so.
  */
 import type { AuthMethodPolicy, KeyDefaults, Profile } from './profile-schema';
 import { SOURCES } from './sources';

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { registrationSchema, type Registration } from '../../contract/schemas/registration';
+import { moveRemovedEnvironments } from './removed-environments';
 
 /** The schema version this build writes. */
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 /** Preferences the user sets in the app. */
 export const preferencesSchema = z.object({
@@ -37,6 +38,8 @@ type Json = Record<string, unknown>;
  *
  * v1 (0.0.x previews) kept drafts in an array with `profile`, `values`, `created`, `updated`.
  * v2 keys registrations by id and names the fields after the contract.
+ * v3 moves drafts off environments a provider has removed (NHS login `mock` → `sandpit`) and
+ * records a notice on each moved draft so the user is told (removed-environments.ts).
  */
 export const MIGRATIONS: Record<number, (data: Json) => Json> = {
   1: (data) => {
@@ -59,6 +62,14 @@ export const MIGRATIONS: Record<number, (data: Json) => Json> = {
     }
     const { drafts: _dropped, ...rest } = data;
     return { ...rest, schemaVersion: 2, registrations };
+  },
+  2: (data) => {
+    const registrations = typeof data.registrations === 'object' && data.registrations !== null && !Array.isArray(data.registrations) ? (data.registrations as Json) : {};
+    const moved: Json = {};
+    for (const [id, value] of Object.entries(registrations)) {
+      moved[id] = typeof value === 'object' && value !== null && !Array.isArray(value) ? moveRemovedEnvironments(value as Json) : value;
+    }
+    return { ...data, schemaVersion: 3, registrations: moved };
   },
 };
 

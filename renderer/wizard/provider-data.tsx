@@ -43,7 +43,7 @@ function DataInUse({ detail, profile, discovery }: { detail: RegistrationDetail;
         <p className="provider-data-source-title">
           <Icon name="info" size={18} />
           Built-in data for {profile?.name ?? detail.providerName}
-          {profile !== undefined && ` (checked ${formatDay(profile.updated)})`}
+          {profile !== undefined && ` (facts checked ${formatDay(profile.updated)})`}
         </p>
         <p className="muted">The rules and algorithms shown come with the app. Fetch the provider’s discovery document to use what it publishes today.</p>
       </div>

@@ -8,6 +8,7 @@ import type { ErrorPayload } from '../../contract/errors';
 import type { Detail as RegistrationDetail, Profile as ProfileSummary } from '../types';
 import { ConfirmDeleteDialog, Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
+import { ExternalLink } from '../components/external-link';
 import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
@@ -315,6 +316,20 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           </button>
         </div>
       </div>
+
+      {(detail.registration.notices ?? []).map((notice) => (
+        <div key={notice.code} className="notice notice-info" role="status" data-testid="registration-notice" data-code={notice.code}>
+          <Icon name="info" className="notice-icon" size={20} />
+          <div>
+            <p>{notice.text}</p>
+            {notice.source !== undefined && (
+              <p className="notice-detail">
+                Why: <ExternalLink url={notice.source.url}>{notice.source.title}</ExternalLink>
+              </p>
+            )}
+          </div>
+        </div>
+      ))}
 
       <Stepper id={id} step={step} counts={counts} />
 

@@ -57,7 +57,7 @@ test('generic-oidc: fetch the discovery document with an extra CA, findings foll
   const source = page.getByTestId('provider-data-source');
   await expect(box).toBeVisible();
   await expect(source).toHaveAttribute('data-source', 'built-in');
-  await expect(source).toContainText('Built-in data for Generic OpenID provider (checked 27 Nov 2026)');
+  await expect(source).toContainText('Built-in data for Generic OpenID provider (facts checked 1 Dec 2026)');
   // generic-oidc knows no URL: the field is empty and the help says the user must give it.
   const urlField = box.getByLabel('Discovery URL');
   await expect(urlField).toHaveValue('');

@@ -10,6 +10,7 @@ import { dataKeyAccount } from '../../../core/keys';
 import { APP_VERSION } from '../../../core/version';
 import { createFixture, faultyVault, rejection, type Fixture } from '../credentials/helpers';
 import { keychainBackendName } from '../../../core/storage/os-keychain';
+import { SETTINGS_SCHEMA_VERSION } from '../../../core/storage/settings-schema';
 
 const SECRET = 'Cl13nt-s3cret-that-must-never-leak';
 let fx: Fixture;
@@ -70,7 +71,7 @@ describe('diagnostics bundle', () => {
       runtime: { node: process.versions.node },
       os: { platform: process.platform, arch: process.arch },
       keychain: { backend: keychainBackendName(), service: fx.vault.service, probe: { available: true } },
-      settings: { schemaVersion: 2, readOnly: false },
+      settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, readOnly: false },
       redaction: { knownSecrets: 2, keychainRead: true },
     });
     const registration = report.registrations.find((r) => r.id === fx.regId)!;

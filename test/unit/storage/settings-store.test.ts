@@ -113,7 +113,9 @@ describe('settings corruption', () => {
   });
 
   it('a failed write loses nothing (injected failure)', async () => {
-    await copyFile(path.join(fixtures, 'v2.json'), configPath());
+    // A file already at the current version, so opening it needs no write.
+    const current = { ...JSON.parse(await readFile(path.join(fixtures, 'v2.json'), 'utf8')), schemaVersion: SETTINGS_SCHEMA_VERSION };
+    await writeFile(configPath(), JSON.stringify(current));
     const before = await readFile(configPath(), 'utf8');
     const store = openSettingsStore({
       dataDir: dir,
