@@ -33,6 +33,15 @@ const NHS_SERVICE_HOST = /^(?:[a-z0-9-]+\.)*(?:signin\.nhs\.uk|login\.nhs\.uk|sp
 /** Names reserved for examples (RFC 2606, RFC 6761), used in hints and test-looking snippets. */
 const EXAMPLE_HOST = /^(?:[a-z0-9-]+\.)*(?:example\.(?:org|com|net)|example|test|invalid|localhost)$/;
 
+/**
+ * Forms NHS itself links to from its own pages (not sources: where to apply). Each with the NHS
+ * page that publishes it, so a reviewer can re-check it.
+ */
+const NHS_PUBLISHED_FORMS: Record<string, string> = {
+  // Sandpit Environment Request Form: nhsconnect/nhslogin src/integrating-to-sandpit.md at 8563198.
+  'https://forms.office.com/e/HaKHCGFBxP': 'https://nhsconnect.github.io/nhslogin/integrating-to-sandpit/',
+};
+
 /** A dependency's own home page, allowed in the README only (kept small on purpose). */
 const README_DEPENDENCY_PAGES = ['https://github.com/Brooooooklyn/keyring-node'];
 
@@ -55,6 +64,7 @@ function refusal(url: string, { readme = false } = {}): string | undefined {
   if (host === 'raw.githubusercontent.com') {
     return OFFICIAL_GITHUB_OWNERS.some((owner) => parsed.pathname.toLowerCase().startsWith(`/${owner}/`)) ? undefined : 'raw file outside NHS organisations';
   }
+  if (Object.hasOwn(NHS_PUBLISHED_FORMS, url)) return undefined;
   if (readme && README_DEPENDENCY_PAGES.some((page) => url === page || url.startsWith(`${page}#`))) return undefined;
   if (!SOURCE_HOSTS.has(host)) return `host ${host} is not an official source`;
   if (host === 'github.com' && !OFFICIAL_GITHUB_OWNERS.some((owner) => parsed.pathname.toLowerCase().startsWith(`/${owner}/`))) return 'GitHub repository outside NHSDigital / nhsconnect';
@@ -94,6 +104,7 @@ describe('official sources only', () => {
     expect(refusal('https://github.com/someone/nhs-fork')).toBeDefined();
     expect(refusal('https://raw.githubusercontent.com/someone/keys/main/jwks.json')).toBeDefined();
     expect(refusal('https://en.wikipedia.org/wiki/OpenID')).toBeDefined();
+    expect(refusal('https://forms.office.com/e/SomethingElse')).toBeDefined();
     expect(refusal('https://github.com/Brooooooklyn/keyring-node')).toBeDefined(); // only in the README
     expect(refusal('https://github.com/Brooooooklyn/keyring-node', { readme: true })).toBeUndefined();
     expect(refusal('https://nhsconnect.github.io/nhslogin/interface-spec-doc/')).toBeUndefined();

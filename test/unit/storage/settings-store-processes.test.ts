@@ -163,7 +163,8 @@ describe('a config.json from a newer version', () => {
   it('reading the preferences never writes the file (bytes and mtime unchanged), newer or not', async () => {
     await newerFile();
     for (const setup of ['newer', 'current'] as const) {
-      if (setup === 'current') await writeFile(configPath(), await readFile(path.join(fixtures, 'v2.json')));
+      // The fixture's content at the current schema version (an older file is migrated, i.e. written, on open).
+      if (setup === 'current') await writeFile(configPath(), JSON.stringify({ ...JSON.parse(await readFile(path.join(fixtures, 'v2.json'), 'utf8')), schemaVersion: SETTINGS_SCHEMA_VERSION }));
       const before = { bytes: await readFile(configPath()), mtime: (await stat(configPath())).mtimeMs };
       const preferences = createPreferences(openSettingsStore({ dataDir: dir, clock }));
       expect(preferences.get()).toEqual({ theme: 'dark', clipboardClearSeconds: 45 });
