@@ -14,6 +14,7 @@ import { NewRegistrationScreen } from './screens/new-registration';
 import { NotFoundScreen } from './screens/not-found';
 import { RegistrationsScreen } from './screens/registrations';
 import { RegistrationWizard } from './wizard/registration-wizard';
+import { CompareScreen } from './steps/compare-screen';
 
 type NavKey = 'registrations' | 'check' | 'package' | 'credentials' | 'about';
 
@@ -30,6 +31,7 @@ function navKeyOf(route: Route): NavKey | undefined {
     case 'registrations':
     case 'new-registration':
     case 'registration':
+    case 'compare':
       return 'registrations';
     case 'check':
     case 'package':
@@ -49,6 +51,8 @@ function Screen({ route }: { route: Route }): ReactElement {
       return <NewRegistrationScreen />;
     case 'registration':
       return <RegistrationWizard key={route.id} id={route.id} step={route.step} />;
+    case 'compare':
+      return <CompareScreen key={route.id} id={route.id} other={route.other} />;
     case 'check':
       return <CheckScreen />;
     case 'package':
@@ -85,7 +89,11 @@ export function App(): ReactElement {
   const mainRef = useRef<HTMLElement>(null);
   const current = navKeyOf(route);
   const firstRender = useRef(true);
-  const routeKey = route.name === 'registration' ? `registration:${route.id}:${route.step}` : route.name === 'credentials' ? `credentials:${route.id ?? ''}` : route.name;
+  const routeKey =
+    route.name === 'registration' ? `registration:${route.id}:${route.step}`
+    : route.name === 'credentials' ? `credentials:${route.id ?? ''}`
+    : route.name === 'compare' ? `compare:${route.id}`
+    : route.name;
 
   useEffect(() => {
     if (firstRender.current) {

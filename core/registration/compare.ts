@@ -202,6 +202,8 @@ export function compareRegistrations(a: Registration, b: Registration): CompareR
     }
   }
 
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((x, y) => rank[x.severity] - rank[y.severity]);
   const verdict = findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
   return { a: sa, b: sb, rows, findings, verdict };
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 
 /** The wizard's steps, in order. */
-export const WIZARD_STEPS = ['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review'] as const;
+export const WIZARD_STEPS = ['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review', 'submit'] as const;
 /** One wizard step. */
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
@@ -14,6 +14,7 @@ export type Route =
   | { name: 'registrations' }
   | { name: 'new-registration' }
   | { name: 'registration'; id: string; step: WizardStep }
+  | { name: 'compare'; id: string; other?: string | undefined }
   | { name: 'check' }
   | { name: 'package' }
   | { name: 'credentials'; id?: string }
@@ -33,14 +34,15 @@ export function parseHash(hash: string): Route {
       return p;
     }
   });
-  const [head, second, third] = parts;
+  const [head, second, third, fourth] = parts;
   switch (head) {
     case undefined:
     case 'registrations':
       if (second === undefined) return { name: 'registrations' };
       if (second === 'new' && third === undefined) return { name: 'new-registration' };
       if (third === undefined) return { name: 'registration', id: second, step: 'basics' };
-      if (isStep(third)) return { name: 'registration', id: second, step: third };
+      if (third === 'compare' && parts.length <= 4) return { name: 'compare', id: second, ...(fourth !== undefined && { other: fourth }) };
+      if (isStep(third) && fourth === undefined) return { name: 'registration', id: second, step: third };
       return { name: 'not-found', hash };
     case 'check':
       return { name: 'check' };
@@ -66,6 +68,8 @@ export function hrefFor(route: Route): string {
       return '#/registrations/new';
     case 'registration':
       return `#/registrations/${encodeURIComponent(route.id)}/${route.step}`;
+    case 'compare':
+      return `#/registrations/${encodeURIComponent(route.id)}/compare${route.other === undefined ? '' : `/${encodeURIComponent(route.other)}`}`;
     case 'credentials':
       return route.id === undefined ? '#/credentials' : `#/credentials/${encodeURIComponent(route.id)}`;
     case 'check':

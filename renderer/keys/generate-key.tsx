@@ -27,8 +27,28 @@ function isRsa(alg: string): boolean {
 }
 
 /** The generate form. `onGenerated` gets the new kid. */
-export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; policy: Ring['policy']; hasKeys: boolean; onGenerated: (kid: string, warnings: string[]) => void }): ReactElement {
+/** A year from today (the rotation reminder's horizon), as YYYY-MM-DD. */
+function aYearAhead(): string {
+  return new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function GenerateKey({
+  id,
+  policy,
+  hasKeys,
+  offerDatedKid = false,
+  onGenerated,
+}: {
+  id: string;
+  policy: Ring['policy'];
+  hasKeys: boolean;
+  /** API platform: offer a kid NHS's hosted-JWKS expiry check tracks (`<rotate-by date>-<short thumbprint>`). */
+  offerDatedKid?: boolean;
+  onGenerated: (kid: string, warnings: string[]) => void;
+}): ReactElement {
   const [alg, setAlg] = useState(policy.defaultAlg);
+  const [dated, setDated] = useState(false);
+  const [rotateBy, setRotateBy] = useState(aYearAhead);
   const [size, setSize] = useState(policy.defaultRsaSize);
   const [progress, setProgress] = useState<{ phase: Phase; fraction: number } | undefined>(undefined);
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
@@ -56,7 +76,7 @@ export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; 
     setError(undefined);
     setProgress({ phase: 'generating', fraction: 0 });
     const curve = EC_CURVES[alg];
-    const result = await call('generateKey', { id, alg, ...(isRsa(alg) ? { size } : curve ? { curve } : {}) });
+    const result = await call('generateKey', { id, alg, ...(isRsa(alg) ? { size } : curve ? { curve } : {}), ...(offerDatedKid && dated && { kidStyle: 'dated' as const, rotateBy }) });
     setProgress(undefined);
     if (result.ok) onGenerated(result.value.record.kid, result.value.warnings);
     else setError(result.error);
@@ -94,6 +114,20 @@ export function GenerateKey({ id, policy, hasKeys, onGenerated }: { id: string; 
           </div>
         ) : (
           <p className="field-inline muted">Curve {EC_CURVES[alg] ?? 'from the algorithm'}</p>
+        )}
+        {offerDatedKid && (
+          <div className="field field-inline">
+            <div className="checkbox-row">
+              <input id={`${base}-dated`} type="checkbox" checked={dated} disabled={busy} onChange={(event) => setDated(event.target.checked)} />
+              <label htmlFor={`${base}-dated`}>Dated key ID (for an NHS-hosted JWKS)</label>
+            </div>
+            {dated && (
+              <>
+                <label htmlFor={`${base}-rotate-by`}>Rotate by</label>
+                <input id={`${base}-rotate-by`} type="date" value={rotateBy} disabled={busy} onChange={(event) => setRotateBy(event.target.value)} />
+              </>
+            )}
+          </div>
         )}
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void generate()}>
           <Icon name="key" size={18} />

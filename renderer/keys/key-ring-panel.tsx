@@ -13,6 +13,7 @@ import { Icon, type IconName } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { ExportPrivateKeyDialog } from './export-dialog';
 import { GenerateKey } from './generate-key';
+import { HostedJwksRequest } from './hosted-jwks-request';
 import { ImportKeyDialog } from './import-dialog';
 
 type Ring = ValueFor<'listKeys'>;
@@ -320,7 +321,7 @@ function RotationSection({ id, ring, onOutcome, onChanged }: { id: string; ring:
   );
 }
 
-function Panel({ id, ring, reload }: { id: string; ring: Ring; reload: () => void }): ReactElement {
+function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload: () => void; provider?: string | undefined }): ReactElement {
   const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const [exporting, setExporting] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<string | undefined>(undefined);
@@ -353,6 +354,7 @@ function Panel({ id, ring, reload }: { id: string; ring: Ring; reload: () => voi
         <GenerateKey
           id={id}
           policy={ring.policy}
+          offerDatedKid={provider === 'nhs-api-platform'}
           hasKeys={ring.records.length > 0}
           onGenerated={(kid, warnings) => {
             setOutcome({ kind: 'done', text: `Generated key ${kid}.${warningsText(warnings)}` });
@@ -380,6 +382,7 @@ function Panel({ id, ring, reload }: { id: string; ring: Ring; reload: () => voi
       </section>
       {records.length > 0 && <PublishSection id={id} ring={ring} onOutcome={setOutcome} />}
       {records.length > 0 && <RotationSection id={id} ring={ring} onOutcome={setOutcome} onChanged={reload} />}
+      {provider === 'nhs-api-platform' && <HostedJwksRequest id={id} hasActiveKey={records.some((r) => r.state === 'active')} />}
 
       {exporting !== undefined && (
         <ExportPrivateKeyDialog
@@ -418,9 +421,9 @@ function Panel({ id, ring, reload }: { id: string; ring: Ring; reload: () => voi
 }
 
 /** Loads the key ring of registration `id` and shows the panel. */
-export function KeyRingPanel({ id }: { id: string }): ReactElement {
+export function KeyRingPanel({ id, provider }: { id: string; provider?: string | undefined }): ReactElement {
   const ring = useOperation('listKeys', { id });
   if (ring.state.status === 'loading') return <p role="status">Loading keys…</p>;
   if (ring.state.status === 'error') return <ErrorNotice error={ring.state.error} />;
-  return <Panel id={id} ring={ring.state.value} reload={ring.reload} />;
+  return <Panel id={id} ring={ring.state.value} reload={ring.reload} provider={provider} />;
 }

@@ -7,7 +7,7 @@ import type { Finding } from '../../contract/schemas/findings';
 import type { WizardStep } from '../hooks/use-route';
 
 /** The top-level members each step edits (Review owns whatever no other step does). */
-export const STEP_MEMBERS: Record<Exclude<WizardStep, 'review'>, readonly string[]> = {
+export const STEP_MEMBERS: Record<Exclude<WizardStep, 'review' | 'submit'>, readonly string[]> = {
   basics: ['client_name', 'application_type', 'contacts', 'notes'],
   'redirect-uris': ['redirect_uris'],
   keys: ['token_endpoint_auth_method', 'token_endpoint_auth_signing_alg', 'jwks_uri', 'jwks'],
@@ -39,7 +39,7 @@ export function findingsExactly(findings: readonly Finding[], path: string): Fin
 /** The step whose fields show `finding`; `review` for findings no step owns. */
 export function stepOf(finding: Finding): WizardStep {
   const root = rootOf(finding.path);
-  for (const [step, members] of Object.entries(STEP_MEMBERS) as [Exclude<WizardStep, 'review'>, readonly string[]][]) {
+  for (const [step, members] of Object.entries(STEP_MEMBERS) as [Exclude<WizardStep, 'review' | 'submit'>, readonly string[]][]) {
     if (members.includes(root)) return step;
   }
   return 'review';
@@ -54,6 +54,7 @@ export function countsByStep(findings: readonly Finding[]): Record<WizardStep, {
     check: { errors: 0, warnings: 0 },
     optional: { errors: 0, warnings: 0 },
     review: { errors: 0, warnings: 0 },
+    submit: { errors: 0, warnings: 0 },
   };
   for (const finding of findings) {
     const step = counts[stepOf(finding)];

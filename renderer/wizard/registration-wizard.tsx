@@ -17,6 +17,7 @@ import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } f
 import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
 import { PackagePanel } from '../package/package-panel';
+import { ChecklistPanel } from '../steps/checklist-panel';
 import { countsByStep } from './findings-index';
 import { ProviderData } from './provider-data';
 import { clientNameForDisplay, textOf, type Metadata } from './metadata';
@@ -52,14 +53,14 @@ function Stepper({ id, step, counts }: { id: string; step: WizardStep; counts: R
                   {index + 1}
                 </span>
                 <span className="step-label">{STEP_TITLES[s]}</span>
-                {s !== 'review' && count.errors > 0 && (
+                {s !== 'review' && s !== 'submit' && count.errors > 0 && (
                   <span className="step-count step-count-error">
                     <Icon name="error" size={14} />
                     {count.errors}
                     <span className="visually-hidden"> error{count.errors === 1 ? '' : 's'}</span>
                   </span>
                 )}
-                {s !== 'review' && count.errors === 0 && count.warnings > 0 && (
+                {s !== 'review' && s !== 'submit' && count.errors === 0 && count.warnings > 0 && (
                   <span className="step-count step-count-warning">
                     <Icon name="warning" size={14} />
                     {count.warnings}
@@ -310,6 +311,10 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
             <Icon name="copy" size={18} />
             Copy to another environment
           </button>
+          <a className="button button-secondary" href={hrefFor({ name: 'compare', id })}>
+            <Icon name="list" size={18} />
+            Compare with another environment
+          </a>
           <button type="button" className="button button-danger-quiet" onClick={() => setDialog('delete')}>
             <Icon name="trash" size={18} />
             Delete
@@ -383,6 +388,9 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         {step === 'check' ? (
           // Not a form of draft values: the check step runs the tester on what is already saved.
           <RegistrationCheck key={revision} id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
+        ) : step === 'submit' ? (
+          // The NHS steps after packaging: not draft values either; ticks are saved as they change.
+          <ChecklistPanel key={revision} id={id} />
         ) : (
           <form ref={form} className="form" onSubmit={(event) => event.preventDefault()} noValidate>
             {step === 'basics' && <BasicsStep {...props} />}
@@ -394,7 +402,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {/* Outside the form: key actions are not draft values and must never submit it. */}
         {step === 'basics' && <ProviderData detail={detail} profile={profile} environment={environment} onDetail={setDetail} />}
-        {step === 'keys' && <KeyRingPanel key={revision} id={id} />}
+        {step === 'keys' && <KeyRingPanel key={revision} id={id} provider={detail.registration.provider} />}
         {step === 'review' && <PackagePanel key={revision} id={id} />}
         <div className="wizard-nav">
           {previous !== undefined ? (

@@ -17,6 +17,7 @@ export const STEP_TITLES: Record<WizardStep, string> = {
   check: 'jwks_uri check',
   optional: 'Optional',
   review: 'Review',
+  submit: 'Submit',
 };
 
 /** What every step panel receives. */

@@ -47,7 +47,7 @@ function connectionManager(envLabel: string): ChecklistItem {
     title: `Enter the ${envLabel} registration in Connection Manager`,
     where: { kind: 'connection-manager', name: `Connection Manager (${envLabel} environment request)` },
     detail:
-      'Connection Manager takes the values one by one and validates nothing before submission: copy each answer below (they come from this registration, already validated), and run the jwks_uri check first so CIS2 can fetch your keys.',
+      'Connection Manager takes the values one by one and validates nothing before submission: copy each answer (they come from this registration, already validated), and run the jwks_uri check first so CIS2 can fetch your keys.',
     fields: CONFIGURATION_FIELDS,
     returns: 'The client_id for this environment (and a client secret only for the Client Secret pattern). Keep it with `oidc-onboard credentials save`.',
     source: S.cis2RegisterEnvironment,
@@ -110,7 +110,7 @@ export const cis2Checklists: readonly Checklist[] = [
     intro: 'INT is self-service: once NHS has your Team ID you enter the registration yourself in Connection Manager.',
     package: {
       role: 'record',
-      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the checklist below). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
+      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
     },
     items: [teamId, connectionManager('INT'), testBackchannel, testInt],
   },
@@ -120,7 +120,7 @@ export const cis2Checklists: readonly Checklist[] = [
     intro: 'DEP is a Path to Live environment like INT (testing and training, not the preferred one): you enter the registration yourself in Connection Manager.',
     package: {
       role: 'record',
-      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the checklist below). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
+      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
     },
     items: [
       teamId,
@@ -138,7 +138,7 @@ export const cis2Checklists: readonly Checklist[] = [
     intro: 'Production is configured by NHS, not by you: after a signed Connection Agreement you send the production values, and production replicates your INT configuration. Allow 2 weeks.',
     package: {
       role: 'attach',
-      text: 'NHS takes the production values by hand: send them as listed below. You may attach this .zip so NHS can confirm the values were signed by the key you publish; quote its SHA-256 (printed by `oidc-onboard package` and shown in the app) so the recipient can confirm they received the same file. Anyone can check it with `oidc-onboard verify-package <file>`.',
+      text: 'NHS takes the production values by hand: send them as the submission checklist lists them. You may attach this .zip so NHS can confirm the values were signed by the key you publish; quote its SHA-256 (printed by `oidc-onboard package` and shown in the app) so the recipient can confirm they received the same file. Anyone can check it with `oidc-onboard verify-package <file>`.',
     },
     items: [connectionAgreement, liveRequest, { ...testBackchannel, source: S.cis2TestYourSoftware, corroboration: [S.cis2PutLive] }],
   },
