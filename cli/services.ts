@@ -5,6 +5,7 @@ import { createAppServices, type AppServices } from '../core/app/services';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
 import { createOsKeychain } from '../core/storage/os-keychain';
 import type { CliContext } from './context';
+import { createCliFetcher } from './fetcher';
 
 /** Builds the services for `context.dataDir`, reporting an unusable folder as an environment error. */
 export function openServices(context: CliContext): AppServices {
@@ -16,6 +17,7 @@ export function openServices(context: CliContext): AppServices {
       vault: createOsKeychain(context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE ? { service: context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE } : {}),
       clock: systemClock,
       random: cryptoRandom,
+      fetcher: createCliFetcher(),
       logger: createStreamLogger((line) => context.err(line), context.env.OIDC_ONBOARD_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),
     });
     for (const notice of services.store.notices) context.err(`oidc-onboard: ${notice.message}\n`);

@@ -40,6 +40,8 @@ const ERROR_TABLE = {
   STORAGE_WRITE_FAILED: 'environment',
   DATA_DIR_NOT_WRITABLE: 'environment',
   NETWORK_URL_REFUSED: 'usage',
+  // The network policy refused the address a URL leads to (link-local, or private from untrusted input).
+  NETWORK_ADDRESS_REFUSED: 'usage',
   NETWORK_DNS: 'environment',
   NETWORK_CONNECT: 'environment',
   NETWORK_TLS: 'environment',

@@ -13,7 +13,6 @@ import { writeHostingRequest } from '../core/keys/hosting-request-files';
 import { compareRegistrations } from '../core/registration/compare';
 import { ratePassphrase } from '../core/keys/passphrase';
 import { listProfiles } from '../core/profiles';
-import { splitPemCertificates } from '../core/net/trust-store';
 import { saveTextFile } from '../core/storage/save-file';
 import { verificationToMarkdown, verifyPackage } from '../core/package';
 import type { Handlers } from './ipc-router';
@@ -61,7 +60,8 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       await services.deletion.delete(id, { confirm });
       return { deleted: true };
     },
-    discoverProvider: async ({ id, url, caPem }) => registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }) })),
+    discoverProvider: async ({ id, url, caPem, allowPrivateNetwork }) =>
+      registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }), ...(allowPrivateNetwork && { allowPrivateNetwork }) })),
     forgetDiscovery: async ({ id }) => registrationDetail(drafts.forgetDiscovery(id)),
     settingsNotices: async () => [...services.store.notices],
 
@@ -122,9 +122,10 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     retireKey: async ({ id, kid }) => keys.retire(id, kid),
     deleteKey: async ({ id, kid }) => keys.remove(id, kid, true),
 
-    runCheck: async ({ runId, url, registrationId, expectText, caPem, timeoutMs }, context) => {
+    runCheck: async ({ runId, url, registrationId, expectText, caPem, allowPrivateNetwork, timeoutMs }, context) => {
       const { report, summary } = await checks.run({
         ...(url && { url }),
+        ...(allowPrivateNetwork && { allowPrivateNetwork }),
         ...(registrationId && { registrationId }),
         ...(expectText && { expectText }),
         ...(caPem && { caPem }),
@@ -174,9 +175,11 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       });
       return { saved: true, path: built.path, sha256: built.sha256, bytes: built.bytes, sendTo: built.sendTo };
     },
-    verifyPackage: async ({ base64, offline, caPem }) => {
+    verifyPackage: async ({ base64, offline, caPem, allowPrivateNetwork }) => {
       const verification = await verifyPackage(new Uint8Array(Buffer.from(base64, 'base64')), {
         clock: services.ports.clock,
+        fetcher: services.fetcher,
+        ...(allowPrivateNetwork && { allowPrivateNetwork }),
         ...(offline && { offline }),
         ...(caPem && { caPem }),
       });
@@ -196,12 +199,13 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     deleteCredentials: async ({ id }) => credentials.delete(id, { confirm: true }),
     createAssertion: async ({ id, audience, clientId, unlockPassphrase }) =>
       credentials.assertion(id, { ...(audience && { audience }), ...(clientId && { clientId }), ...(unlockPassphrase && { unlock: { passphrase: unlockPassphrase } }) }),
-    probeTokenEndpoint: async ({ id, audience, clientId, unlockPassphrase, caPem }, context) =>
+    probeTokenEndpoint: async ({ id, audience, clientId, unlockPassphrase, caPem, allowPrivateNetwork }, context) =>
       credentials.probe(id, {
         ...(audience && { audience }),
         ...(clientId && { clientId }),
         ...(unlockPassphrase && { unlock: { passphrase: unlockPassphrase } }),
-        ...(caPem && { extraCaPem: splitPemCertificates(caPem) }),
+        ...(caPem && { caPem }),
+        ...(allowPrivateNetwork && { allowPrivateNetwork }),
         ...(context.signal && { signal: context.signal }),
       }),
     copyText: async ({ text, sensitive }) => {

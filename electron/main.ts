@@ -9,6 +9,8 @@ import path from 'node:path';
 import { app, clipboard, dialog, shell, type BrowserWindow } from 'electron';
 import { events } from '../contract/contract';
 import { createAppServices } from '../core/app/services';
+import { APP_VERSION } from '../core/version';
+import { createFetcher } from '../core/net/fetcher';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
 import { createOsKeychain } from '../core/storage/os-keychain';
@@ -78,6 +80,8 @@ function start(): void {
     clock: systemClock,
     random: cryptoRandom,
     logger,
+    // The one safe fetcher of the app (ARCHITECTURE §6): every check, discovery and probe goes through it.
+    fetcher: createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}` }),
     runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
   const handlers = createHandlers(services, {

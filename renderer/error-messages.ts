@@ -76,6 +76,11 @@ export const ERROR_MESSAGES = {
     title: 'That address is not allowed.',
     action: 'Use an https:// address on a public host; local and private addresses are refused for safety.',
   },
+  NETWORK_ADDRESS_REFUSED: {
+    title: 'That address was refused before connecting.',
+    action:
+      'Link-local addresses are never fetched. A private or local address from a package, a discovery document or a redirect is fetched only if you tick “Allow private network addresses”.',
+  },
   NETWORK_DNS: { title: 'The host name could not be found.', action: 'Check the spelling of the address and your network or VPN connection.' },
   NETWORK_CONNECT: { title: 'The server could not be reached.', action: 'Check the address, your network connection and any proxy or firewall.' },
   NETWORK_TLS: {

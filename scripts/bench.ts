@@ -50,12 +50,12 @@ await writeFile(caFile, pki.caCertPem);
 try {
   const bare = await time(async () => {
     const fetcher = createFetcher({ extraCaPem: [pki.caCertPem] });
-    await fetcher.fetch(url);
+    await fetcher.fetch(url, { source: 'typed' });
     fetcher.close();
   });
   const full = await time(async () => {
     const fetcher = createFetcher({ extraCaPem: [pki.caCertPem] });
-    await runJwksCheck({ url, fetcher, clock: { now: () => new Date() } });
+    await runJwksCheck({ url, fetcher, source: 'typed', clock: { now: () => new Date() } });
     fetcher.close();
   });
   // The installed CLI runs a bundle; a checkout runs the sources through tsx. Time both.

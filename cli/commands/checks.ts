@@ -12,11 +12,11 @@ export const checkJwks: Command = {
   name: 'check-jwks',
   summary: 'Check a jwks_uri the way the provider will fetch it',
   usage:
-    'oidc-onboard check-jwks <url> [--registration <id> | --expect <file with a JWK, a JWK Set or a PEM public key>] [--ca <pem file>] [--timeout <ms: total deadline, default 10000>] [--report <file.html|.md|.json>] [--json]',
+    'oidc-onboard check-jwks <url> [--registration <id> | --expect <file with a JWK, a JWK Set or a PEM public key>] [--ca <pem file>] [--allow-private-network] [--timeout <ms: total deadline, default 10000>] [--report <file.html|.md|.json>] [--json]',
   async run(context: CliContext, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { registration: { type: 'string' }, expect: { type: 'string' }, ca: { type: 'string' }, timeout: { type: 'string' }, report: { type: 'string' } },
+      { registration: { type: 'string' }, expect: { type: 'string' }, ca: { type: 'string' }, timeout: { type: 'string' }, report: { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
       this.usage,
       { min: 0, max: 1 },
     );
@@ -30,6 +30,7 @@ export const checkJwks: Command = {
       ...(expectText !== undefined && { expectText }),
       ...(caPem !== undefined && { caPem }),
       ...(timeoutMs !== undefined && { timeoutMs }),
+      ...(values['allow-private-network'] && { allowPrivateNetwork: true }),
       onCheck: (check: { id: string; status: keyof typeof MARK; message: string; hint: string }) => {
         if (!context.json) context.out(`${MARK[check.status]} ${check.id}: ${check.message}${check.status === 'warn' || check.status === 'fail' ? `\n       fix: ${check.hint}` : ''}\n`);
       },
@@ -37,7 +38,14 @@ export const checkJwks: Command = {
     // A standalone check needs no keychain or data folder; a registration check does.
     const report = values.registration
       ? (await (await loadServices(context)).checks.run({ ...request, registrationId: values.registration, ...(positionals[0] && { url: positionals[0] }) })).report
-      : await (await import('../../core/jwks-check/service')).checkJwksUri({ ...request, url: positionals[0]!, clock: { now: () => new Date() } });
+      : await (await import('../../core/jwks-check/service')).checkJwksUri({
+          ...request,
+          url: positionals[0]!,
+          // The URL typed here is the user's own: it may be private (reported as not public); redirects from public hosts into private space are refused.
+          source: 'typed',
+          fetcher: (await import('../fetcher')).createCliFetcher(),
+          clock: { now: () => new Date() },
+        });
     if (values.report) {
       const { toHtml, toMarkdown } = await import('../../core/jwks-check');
       const text = values.report.endsWith('.html') ? toHtml(report) : values.report.endsWith('.md') ? toMarkdown(report) : JSON.stringify(report, null, 2);

@@ -98,7 +98,7 @@ export const credentials: Command = {
 export const assertion: Command = {
   name: 'assertion',
   summary: 'Sign an RFC 7523 client assertion with the active key (and optionally probe the token endpoint)',
-  usage: 'oidc-onboard assertion <id> [--aud <token endpoint>] [--client-id <id>] [--lifetime <seconds>] [--passphrase-stdin] [--probe [--ca <file.pem>]] [--json]',
+  usage: 'oidc-onboard assertion <id> [--aud <token endpoint>] [--client-id <id>] [--lifetime <seconds>] [--passphrase-stdin] [--probe [--ca <file.pem>] [--allow-private-network]] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -109,11 +109,13 @@ export const assertion: Command = {
         'passphrase-stdin': { type: 'boolean' },
         probe: { type: 'boolean' },
         ca: { type: 'string' },
+        'allow-private-network': { type: 'boolean' },
       },
       this.usage,
       { min: 1, max: 1 },
     );
     if (values.ca !== undefined && !values.probe) throw usageError('--ca is used only with --probe.', this.usage);
+    if (values['allow-private-network'] && !values.probe) throw usageError('--allow-private-network is used only with --probe.', this.usage);
     let lifetimeSeconds: number | undefined;
     if (values.lifetime !== undefined) {
       if (!/^\d+$/.test(values.lifetime)) throw usageError('--lifetime takes whole seconds (1-300).', this.usage);
@@ -124,7 +126,7 @@ export const assertion: Command = {
       passphrase = stripTrailingNewlines(await context.readStdin());
       if (passphrase === '') throw usageError('--passphrase-stdin: stdin is empty.', this.usage);
     }
-    const extraCaPem = values.ca === undefined ? undefined : [await readInputText(context, values.ca, 'CA file')];
+    const caPem = values.ca === undefined ? undefined : await readInputText(context, values.ca, 'CA file');
     const options = {
       ...(values.aud === undefined ? {} : { audience: values.aud }),
       ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),
@@ -135,7 +137,8 @@ export const assertion: Command = {
     const id = positionals[0]!;
     const signed = await service.assertion(id, options);
     for (const warning of signed.warnings) context.err(`oidc-onboard: ${warning}\n`);
-    const probe = values.probe ? await service.probe(id, { ...options, ...(extraCaPem && { extraCaPem }) }) : undefined;
+    const probe = values.probe ? await service.probe(id, { ...options, ...(caPem !== undefined && { caPem }), ...(values['allow-private-network'] && { allowPrivateNetwork: true }) }) : undefined;
+    for (const warning of probe?.warnings ?? []) context.err(`oidc-onboard: warning: ${warning}\n`);
     print(context, probe ? { ...signed, probe } : signed, () =>
       [
         signed.jwt,
@@ -147,7 +150,7 @@ export const assertion: Command = {
         `Token request (${signed.grantType}):`,
         signed.curl,
         ...(probe
-          ? ['', `Probe of ${probe.tokenEndpoint}: ${probe.verdict.toUpperCase()} (HTTP ${probe.status}${probe.error ? `, ${probe.error}` : ''})`, probe.explanation, ...probe.checks.map((c) => `  - ${c}`)]
+          ? ['', `Probe of ${probe.tokenEndpoint}: ${probe.verdict.toUpperCase()} (HTTP ${probe.status}${probe.error ? `, ${probe.error}` : ''})`, probe.explanation, ...probe.checks.map((c) => `  - ${c}`), ...probe.warnings.map((w) => `warning: ${w}`)]
           : []),
         '',
       ].join('\n'),

@@ -62,16 +62,21 @@ export const packageCommand: Command = {
 export const verifyPackage: Command = {
   name: 'verify-package',
   summary: 'Verify a registration package: what it asks for, findings under today\'s rules, intact (checksums, signature) and live state (jwks_uri now); exit 1 when either fails',
-  usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--json]',
+  usage: 'oidc-onboard verify-package <file.zip> [--ca <pem file>] [--offline] [--allow-private-network] [--json]',
   async run(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
+    const { values, positionals } = parseCommandArgs(argv, { ca: { type: 'string' }, offline: { type: 'boolean' }, 'allow-private-network': { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
     // The size is checked before reading and the read stops at the cap: an untrusted 600 MB file
     // is refused before anything is held (or the verifier is even loaded).
     const { DEFAULT_ZIP_LIMITS } = await import('../../core/package/zip');
     const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
     // Verification needs no keychain and no data folder: support staff run it on any machine.
-    const { verifyPackage: verify, verificationToMarkdown } = await import('../../core/package');
-    const result = await verify(new Uint8Array(bytes), { ...(values.offline && { offline: true }), ...(caPem !== undefined && { caPem }) });
+    const [{ verifyPackage: verify, verificationToMarkdown }, { createCliFetcher }] = await Promise.all([import('../../core/package'), import('../fetcher')]);
+    // The package's jwks_uri is untrusted: private addresses only with --allow-private-network, link-local never.
+    const result = await verify(new Uint8Array(bytes), {
+      ...(values.offline ? { offline: true } : { fetcher: createCliFetcher() }),
+      ...(caPem !== undefined && { caPem }),
+      ...(values['allow-private-network'] && { allowPrivateNetwork: true }),
+    });
     print(context, result, () => verificationToMarkdown(result));
     return result.verdict === 'valid' ? EXIT.ok : EXIT.invalid;
   },

@@ -169,14 +169,19 @@ export const validateMetadataFile: Command = {
 export const discover: Command = {
   name: 'discover',
   summary: "Refresh a draft's provider data from its discovery document (or --forget it)",
-  usage: 'oidc-onboard discover <id> [--url <issuer or .well-known URL>] [--ca <pem file>] [--forget] [--json]',
+  usage: 'oidc-onboard discover <id> [--url <issuer or .well-known URL>] [--ca <pem file>] [--allow-private-network] [--forget] [--json]',
   async run(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { url: { type: 'string' }, ca: { type: 'string' }, forget: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { url: { type: 'string' }, ca: { type: 'string' }, forget: { type: 'boolean' }, 'allow-private-network': { type: 'boolean' } },
+      this.usage,
+      { min: 1, max: 1 },
+    );
     if (values.forget && (values.url || values.ca)) throw usageError('--forget takes no --url or --ca.', this.usage);
     const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/views/summaries')]);
     const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
     const detail = registrationDetail(
-      values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),
+      values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }), ...(values['allow-private-network'] && { allowPrivateNetwork: true }) }),
     );
     const applied = detail.registration.discovery;
     print(context, detail, () =>

@@ -29,6 +29,8 @@ export const runCheck = defineOperation({
       expectText: z.string().max(200_000).optional(),
       /** Extra trusted CA certificates (PEM). */
       caPem: z.string().max(500_000).optional(),
+      /** The user ticked "Allow private network addresses": redirects from public hosts into private space are followed. Link-local stays refused. */
+      allowPrivateNetwork: z.boolean().optional(),
       timeoutMs: z.number().int().min(500).max(120_000).optional(),
     })
     .strict(),

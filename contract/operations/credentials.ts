@@ -81,7 +81,7 @@ export const createAssertion = defineOperation({
 export const probeTokenEndpoint = defineOperation({
   channel: 'credentials:probe',
   summary: 'Ask the token endpoint whether it accepts our client authentication.',
-  request: assertionRequest.extend({ caPem: z.string().max(500_000).optional() }),
+  request: assertionRequest.extend({ caPem: z.string().max(500_000).optional(), allowPrivateNetwork: z.boolean().optional() }),
   response: z.object({
     verdict: z.enum(['accepted', 'refused', 'inconclusive']),
     tokenEndpoint: z.string(),
@@ -92,6 +92,10 @@ export const probeTokenEndpoint = defineOperation({
     explanation: z.string(),
     checks: z.array(z.string()),
     durationMs: z.number(),
+    /** This computer's clock against the token endpoint's Date header. */
+    clockSkew: z.object({ serverDate: z.string(), localDate: z.string(), skewSeconds: z.number(), exceeds: z.boolean(), warning: z.string().optional() }).optional(),
+    /** Plain warnings (clock skew, with how to fix it). */
+    warnings: z.array(z.string()),
   }),
 });
 

@@ -53,6 +53,8 @@ export const verifyPackage = defineOperation({
       base64: z.string().max(28_000_000),
       offline: z.boolean().optional(),
       caPem: z.string().max(500_000).optional(),
+      /** The user ticked "Allow private network addresses": the package's jwks_uri may be private (never link-local). */
+      allowPrivateNetwork: z.boolean().optional(),
     })
     .strict(),
   response: packageVerificationSchema.extend({

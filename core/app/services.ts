@@ -3,6 +3,7 @@
  * roots (`electron/main.ts`, `cli/`) and by tests, so all three run the same wiring.
  */
 import type { AppInfo } from '../../contract/types';
+import type { Fetcher } from '../net/types';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
 import { createCredentialService } from '../credentials';
 import { writeDiagnosticsBundle } from '../diagnostics';
@@ -28,6 +29,8 @@ export interface AppPorts {
   clock: Clock;
   random: Random;
   logger: Logger;
+  /** The safe fetcher (ARCHITECTURE §6), built once by the composition root; every service that touches a URL uses it. */
+  fetcher: Fetcher;
   /** Electron and Chrome versions when running inside Electron. */
   runtime?: { electron?: string; chrome?: string };
   /** The submission checklists; the built-in table unless a test injects its own. */
@@ -40,12 +43,12 @@ export function createAppServices(ports: AppPorts) {
   // The one owner of registration records: every service below reads and writes them through it.
   const registrations = createRegistrationRepository({ store, clock: ports.clock });
   const preferences = createPreferences(store);
-  const drafts = createDraftService({ registrations, clock: ports.clock });
+  const drafts = createDraftService({ registrations, clock: ports.clock, fetcher: ports.fetcher });
   const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
   const keys = createRegistrationKeys({ registrations, keys: keyService, clock: ports.clock });
-  const checks = createCheckService({ dataDir: ports.dataDir, registrations, keyService, clock: ports.clock });
-  const { vault, clock, random, logger, dataDir } = ports;
-  const credentials = createCredentialService({ registrations, vault, clock, random, logger, dataDir, keys: keyService });
+  const checks = createCheckService({ dataDir: ports.dataDir, registrations, keyService, clock: ports.clock, fetcher: ports.fetcher });
+  const { vault, clock, random, logger, dataDir, fetcher } = ports;
+  const credentials = createCredentialService({ registrations, vault, clock, random, logger, dataDir, keys: keyService, fetcher });
   const packages = createPackageService({ dataDir, registrations, keyService, checks, clock, vault, ...(ports.checklists && { checklists: ports.checklists }) });
   const checklist = createChecklistService({ registrations, clock, ...(ports.checklists && { table: ports.checklists }) });
   const deletion = createRegistrationDeletion({ dataDir, registrations, keyService, credentials, logger });
@@ -69,7 +72,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
+  return { ports, fetcher, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
 }
 
 /** The services object. */

@@ -21,6 +21,8 @@ import type { Clock, Logger, Random, SecretVault } from '../ports';
 import type { RegistrationRepository } from '../storage/registrations';
 import { clientSecretAccount } from './accounts';
 import { createClientAssertion, type ClientAssertion, type ClientAssertionOptions } from './assertion';
+import { fetcherForCa } from '../net/fetcher-for-ca';
+import type { Fetcher } from '../net/types';
 import { probeTokenEndpoint, type ProbeOptions, type TokenEndpointProbe } from './probe';
 import { checkClientSecret, checkNotes, normaliseClientId, normaliseReceivedAt } from './validate';
 
@@ -80,9 +82,16 @@ export interface CredentialServiceDeps {
   dataDir: string;
   /** The key service; built from the other deps when absent. */
   keys?: KeyService;
-  /** Extra trusted CA certificates (PEM) for {@link CredentialService.probe}. */
-  extraCaPem?: string[];
+  /** The safe fetcher (the network port) the probe goes through. */
+  fetcher: Fetcher;
 }
+
+/** Options of {@link CredentialService.probe}: how to sign, and how to reach the endpoint. */
+export type ProbeRequest = ClientAssertionOptions &
+  Pick<ProbeOptions, 'allowPrivateNetwork' | 'timeoutMs' | 'connectTimeoutMs' | 'maxBodyBytes' | 'signal'> & {
+    /** Extra trusted CA certificates (PEM text or single certificates), e.g. from `--ca`. */
+    caPem?: string | readonly string[];
+  };
 
 /** The credential service. Every method throws {@link AppError}s only. */
 export interface CredentialService {
@@ -99,7 +108,7 @@ export interface CredentialService {
   /** An RFC 7523 client assertion signed with the registration's active key (see `assertion.ts`). */
   assertion(registrationId: string, options?: ClientAssertionOptions): Promise<ClientAssertion>;
   /** Signs an assertion for the token endpoint and asks the endpoint whether it accepts it (network!). */
-  probe(registrationId: string, options?: ClientAssertionOptions & Omit<ProbeOptions, 'tokenEndpoint' | 'clientAssertion' | 'clientId'>): Promise<TokenEndpointProbe>;
+  probe(registrationId: string, options?: ProbeRequest): Promise<TokenEndpointProbe>;
 }
 
 function requireConfirmation(confirmation: Confirmation | undefined, what: string): void {
@@ -288,7 +297,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
 
     async probe(registrationId, options = {}) {
       // Split the signing options (which may carry a passphrase) from the network ones.
-      const { audience, lifetimeSeconds, clientId, unlock, ...network } = options;
+      const { audience, lifetimeSeconds, clientId, unlock, caPem, ...network } = options;
       const signing: ClientAssertionOptions = {
         ...(audience === undefined ? {} : { audience }),
         ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }),
@@ -299,14 +308,20 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       rememberAssertion(registrationId, assertion, 'probe');
       const redirectUris = registration(registrationId).metadata.redirect_uris;
       const redirectUri = Array.isArray(redirectUris) && typeof redirectUris[0] === 'string' ? redirectUris[0] : undefined;
-      return probeTokenEndpoint({
-        ...(deps.extraCaPem ? { extraCaPem: deps.extraCaPem } : {}),
-        ...network,
-        tokenEndpoint: assertion.claims.aud,
-        clientId: assertion.claims.iss,
-        clientAssertion: assertion.jwt,
-        ...(redirectUri === undefined ? {} : { redirectUri }),
-      });
+      const { fetcher, release } = fetcherForCa(deps.fetcher, caPem);
+      try {
+        return await probeTokenEndpoint(fetcher, {
+          ...network,
+          tokenEndpoint: assertion.claims.aud,
+          // An audience the user gave is theirs; otherwise it comes from a discovery document or the profile.
+          source: audience === undefined ? 'untrusted' : 'typed',
+          clientId: assertion.claims.iss,
+          clientAssertion: assertion.jwt,
+          ...(redirectUri === undefined ? {} : { redirectUri }),
+        });
+      } finally {
+        release();
+      }
     },
   };
 }

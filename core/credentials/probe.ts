@@ -4,18 +4,15 @@
  * `invalid_grant` means the server authenticated the client and only then refused the code;
  * `invalid_client` (or a 401) means client authentication was refused.
  *
- * The safe fetcher (`core/net`) only GETs, so this module POSTs with node:https under the same
- * rules: the URL passes `parseTargetUrl` (https only; loopback http only behind a flag), the
- * server certificate is verified against the same trust store (never `rejectUnauthorized:
- * false`), redirects are reported, not followed, and there are connect and total deadlines
- * and a cap on the response body. It runs only when explicitly called.
+ * The request goes through the safe fetcher (`core/net`), so it has the one network policy
+ * (https only, the address policy before connecting), the deadlines, the cap on the decoded
+ * body and the trust store of every other fetch; a redirect is reported, never followed (a
+ * POST is never redirected). The provider's `Date` header is compared with the local clock.
+ * It runs only when explicitly called.
  */
-import type { IncomingMessage } from 'node:http';
-import { http, https } from '../net/node-http';
-import type { Socket } from 'node:net';
-import { AppError } from '../../contract/errors';
-import { isLoopbackHostname, parseTargetUrl } from '../net/url-policy';
-import { buildTrustStore } from '../net/trust-store';
+import { measureClockSkew, type ClockSkew } from '../net/clock-skew';
+import type { UrlSource } from '../net/address-policy';
+import type { Fetcher } from '../net/types';
 import { CLIENT_ASSERTION_TYPE } from './assertion';
 
 /** The dummy authorization code sent by the probe; no server can have issued it. */
@@ -30,22 +27,23 @@ export const PROBE_MAX_BODY_BYTES = 64 * 1024;
 /** Options of {@link probeTokenEndpoint}. */
 export interface ProbeOptions {
   tokenEndpoint: string;
+  /**
+   * Where the token endpoint came from: `typed` when the user gave it, `untrusted` when it
+   * comes from a discovery document or stored data (then a private address is refused
+   * unless `allowPrivateNetwork`).
+   */
+  source: UrlSource;
+  /** The user allowed private networks explicitly (`--allow-private-network`). */
+  allowPrivateNetwork?: boolean;
   /** A fresh compact client assertion for `tokenEndpoint`. */
   clientAssertion: string;
   clientId: string;
   /** Sent as `redirect_uri` when given (some servers check it before the code). */
   redirectUri?: string;
-  /** PEM certificates trusted in addition to the bundled/system roots. */
-  extraCaPem?: string[];
-  /** Use the operating-system trust store when the runtime offers it. Default true. */
-  useSystemCa?: boolean;
   timeoutMs?: number;
   connectTimeoutMs?: number;
   maxBodyBytes?: number;
-  /** Allow `http:` to loopback hosts (local test servers only). */
-  allowLoopbackHttp?: boolean;
   signal?: AbortSignal;
-  userAgent?: string;
 }
 
 /** What the probe concluded about client authentication. */
@@ -67,6 +65,10 @@ export interface TokenEndpointProbe {
   /** What to check next (for refused and inconclusive answers). */
   checks: string[];
   durationMs: number;
+  /** This computer's clock against the token endpoint's `Date` header. */
+  clockSkew?: ClockSkew;
+  /** Plain warnings (clock skew). */
+  warnings: string[];
 }
 
 /** What to check when a provider refuses client authentication. */
@@ -157,123 +159,40 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
   };
 }
 
-const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH)/;
-
-function mapError(error: unknown, host: string): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (TLS_CODES.test(code)) return new AppError('NETWORK_TLS', `The TLS connection to ${host} failed: ${message}`, { cause: error, details: { host, code } });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'ENODATA') {
-    return new AppError('NETWORK_DNS', `Could not resolve ${host}.`, { cause: error, details: { host, code } });
-  }
-  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT'].includes(code)) {
-    return new AppError('NETWORK_CONNECT', `Could not connect to ${host}: ${message}`, { cause: error, details: { host, code } });
-  }
-  return new AppError('NETWORK_PROTOCOL', `The request to ${host} failed: ${message}`, { cause: error, details: { host, code } });
-}
-
 /**
- * POSTs the dummy-code token request and judges the answer. Network and TLS failures throw
- * `NETWORK_*` errors; every HTTP answer is a {@link TokenEndpointProbe}.
+ * POSTs the dummy-code token request through `fetcher` and judges the answer. Network and TLS
+ * failures and policy refusals throw `NETWORK_*` errors; every HTTP answer is a
+ * {@link TokenEndpointProbe}.
  */
-export async function probeTokenEndpoint(options: ProbeOptions): Promise<TokenEndpointProbe> {
-  const url = parseTargetUrl(options.tokenEndpoint, { allowLoopbackHttp: options.allowLoopbackHttp ?? false });
-  const isHttps = url.protocol === 'https:';
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  if (!isHttps && !isLoopbackHostname(host)) throw new AppError('NETWORK_URL_REFUSED', 'Only https:// URLs are allowed.', { details: { reason: 'http-not-allowed', url: url.href } });
-  const totalMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
-  const connectMs = Math.min(options.connectTimeoutMs ?? PROBE_CONNECT_TIMEOUT_MS, totalMs);
-  const maxBody = options.maxBodyBytes ?? PROBE_MAX_BODY_BYTES;
+export async function probeTokenEndpoint(fetcher: Fetcher, options: ProbeOptions): Promise<TokenEndpointProbe> {
   const form = new URLSearchParams({ grant_type: 'authorization_code', code: PROBE_DUMMY_CODE });
   if (options.redirectUri !== undefined) form.set('redirect_uri', options.redirectUri);
   form.set('client_id', options.clientId);
   form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
   form.set('client_assertion', options.clientAssertion);
-  const payload = Buffer.from(form.toString(), 'utf8');
-  const trust = isHttps ? buildTrustStore(options.extraCaPem ?? [], options.useSystemCa ?? true) : undefined;
-  const started = performance.now();
-
-  return new Promise<TokenEndpointProbe>((resolve, reject) => {
-    let settled = false;
-    const timers: NodeJS.Timeout[] = [];
-    const finish = (outcome: { ok: TokenEndpointProbe } | { error: AppError }): void => {
-      if (settled) return;
-      settled = true;
-      for (const timer of timers) clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      if ('error' in outcome) {
-        request.destroy();
-        reject(outcome.error);
-      } else resolve(outcome.ok);
-    };
-    const onAbort = (): void => finish({ error: new AppError('CANCELLED', 'The token endpoint probe was cancelled.') });
-
-    const request = (isHttps ? https : http).request({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: host,
-      port: url.port === '' ? (isHttps ? 443 : 80) : Number(url.port),
-      path: `${url.pathname}${url.search}`,
-      // A fresh connection, no pooling: one request, and no cookies or credentials to share.
-      agent: false,
-      ...(trust ? { ca: trust.ca } : {}),
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': String(payload.length),
-        accept: 'application/json',
-        // We do not decode: an encoded body would only be a way around the size cap.
-        'accept-encoding': 'identity',
-        'user-agent': options.userAgent ?? 'oidc-onboard',
-      },
-    });
-
-    timers.push(setTimeout(() => finish({ error: new AppError('NETWORK_TIMEOUT', `The token endpoint did not answer within ${totalMs} ms.`, { details: { phase: 'total', timeoutMs: totalMs } }) }), totalMs));
-    request.on('socket', (socket: Socket) => {
-      if (!socket.connecting) return;
-      const connectTimer = setTimeout(
-        () => finish({ error: new AppError('NETWORK_TIMEOUT', `Could not connect to ${host} within ${connectMs} ms.`, { details: { phase: 'connect', timeoutMs: connectMs } }) }),
-        connectMs,
-      );
-      timers.push(connectTimer);
-      socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
-    });
-    request.on('error', (error) => finish({ error: mapError(error, host) }));
-    request.on('response', (response: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBody) {
-          finish({ error: new AppError('NETWORK_TOO_LARGE', `The token endpoint's answer is larger than ${maxBody} bytes.`, { details: { maxBodyBytes: maxBody } }) });
-          response.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on('error', (error) => finish({ error: mapError(error, host) }));
-      response.on('end', () => {
-        const status = response.statusCode ?? 0;
-        const encoding = response.headers['content-encoding'];
-        const body = encoding && encoding !== 'identity' ? '' : Buffer.concat(chunks).toString('utf8');
-        const location = typeof response.headers.location === 'string' ? response.headers.location : undefined;
-        const judged = judgeProbeAnswer({ status, contentType: response.headers['content-type'], location, body });
-        finish({
-          ok: {
-            ...judged,
-            tokenEndpoint: options.tokenEndpoint,
-            status,
-            ...(location === undefined ? {} : { location: tidy(location) }),
-            durationMs: Math.round(performance.now() - started),
-          },
-        });
-      });
-    });
-    if (options.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    request.end(payload);
+  const response = await fetcher.fetch(options.tokenEndpoint, {
+    method: 'POST',
+    form,
+    accept: 'application/json',
+    source: options.source,
+    sourceLabel: 'the registration\'s provider data (a discovery document or the profile)',
+    followRedirects: false,
+    timeoutMs: options.timeoutMs ?? PROBE_TIMEOUT_MS,
+    connectTimeoutMs: options.connectTimeoutMs ?? PROBE_CONNECT_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? PROBE_MAX_BODY_BYTES,
+    ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
+    ...(options.signal && { signal: options.signal }),
   });
+  const location = response.headers.location;
+  const judged = judgeProbeAnswer({ status: response.status, contentType: response.headers['content-type'], location, body: response.text() });
+  const clockSkew = measureClockSkew(response, 'the token endpoint');
+  return {
+    ...judged,
+    tokenEndpoint: options.tokenEndpoint,
+    status: response.status,
+    ...(location === undefined ? {} : { location: tidy(location) }),
+    durationMs: Math.round(response.timings.totalMs),
+    ...(clockSkew && { clockSkew }),
+    warnings: clockSkew?.warning ? [clockSkew.warning] : [],
+  };
 }

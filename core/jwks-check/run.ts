@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { AppError, hasErrorCode } from '../../contract/errors';
+import type { UrlSource } from '../net/address-policy';
 import type { Fetcher, FetchRequest, FetchResult } from '../net/types';
 import type { Clock } from '../ports';
 import { CHECK_IDS } from './catalogue';
@@ -36,6 +37,15 @@ export interface JwksCheckOptions {
   url: string;
   /** The safe fetcher (one instance: its agent is shared by the concurrent fetches). */
   fetcher: Fetcher;
+  /**
+   * Where the URL came from: `typed` (the user's, may be private for local testing) or
+   * `untrusted` (a package being verified: private addresses refused unless allowed).
+   */
+  source: UrlSource;
+  /** For untrusted URLs, where they came from (refusal message), e.g. "the package being verified". */
+  sourceLabel?: string;
+  /** The user allowed private networks explicitly. Link-local stays refused. */
+  allowPrivateNetwork?: boolean;
   /** The local key(s) and, for the round trip, a signing function. */
   expect?: JwksExpectation;
   /** The registration's algorithm, for `strength.alg-suitable` (defaults to `expect.alg`). */
@@ -130,7 +140,17 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
   const replicaAbort = new AbortController();
   const onAbort = (): void => replicaAbort.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const request: FetchRequest = { timeoutMs, maxBodyBytes, followRedirects: true, maxRedirects: JWKS_MAX_REDIRECTS, accept: ACCEPT, ...(options.signal ? { signal: options.signal } : {}) };
+  const request: FetchRequest = {
+    timeoutMs,
+    maxBodyBytes,
+    followRedirects: true,
+    maxRedirects: JWKS_MAX_REDIRECTS,
+    accept: ACCEPT,
+    source: options.source,
+    ...(options.sourceLabel !== undefined && { sourceLabel: options.sourceLabel }),
+    ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   const fetchStart = performance.now();
   // All fetches start now, together (the brief's "cost of one fetch").
   const mainPromise = settle(options.fetcher.fetch(options.url, request));

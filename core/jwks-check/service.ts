@@ -9,13 +9,14 @@ import type { JWK } from 'jose';
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { jwksCheckReportSchema, type Check, type JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
+import type { UrlSource } from '../net/address-policy';
+import { fetcherForCa } from '../net/fetcher-for-ca';
+import type { Fetcher } from '../net/types';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
 import type { KeyService } from '../keys/key-service';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import { assertRegistrationId } from '../keys/custody';
-import { createFetcher } from '../net/fetcher';
-import { splitPemCertificates } from '../net/trust-store';
 import type { Clock } from '../ports';
 import type { RegistrationRepository } from '../storage/registrations';
 import { compareReports, type ReportDiff } from './compare';
@@ -46,14 +47,24 @@ export interface CheckRequest {
   expectText?: string;
   /** Extra trusted CA certificates (PEM), e.g. a corporate root. */
   caPem?: string;
+  /** Allow redirects from public addresses into private networks (`--allow-private-network`). */
+  allowPrivateNetwork?: boolean;
   timeoutMs?: number;
   onCheck?: (check: Check) => void;
   signal?: AbortSignal;
 }
 
-/** A standalone check: one fetcher for the run (so concurrent fetches share connections), closed after. */
+/**
+ * A standalone check through the fetcher port (with `caPem`, a derived fetcher for the run,
+ * closed after). `source` says whose URL it is: `typed` for the user's, `untrusted` for a
+ * package's.
+ */
 export async function checkJwksUri(request: {
   url: string;
+  fetcher: Fetcher;
+  source: UrlSource;
+  sourceLabel?: string;
+  allowPrivateNetwork?: boolean;
   clock: Clock;
   expectation?: JwksExpectation;
   expectText?: string;
@@ -64,11 +75,14 @@ export async function checkJwksUri(request: {
   signal?: AbortSignal;
 }): Promise<JwksCheckReport> {
   const expectation = request.expectText !== undefined ? { publicJwks: parseExpectation(request.expectText) } : request.expectation;
-  const fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(request.caPem ? { extraCaPem: splitPemCertificates(request.caPem) } : {}) });
+  const { fetcher, release } = fetcherForCa(request.fetcher, request.caPem);
   try {
     return await runJwksCheck({
       url: request.url,
       fetcher,
+      source: request.source,
+      ...(request.sourceLabel !== undefined && { sourceLabel: request.sourceLabel }),
+      ...(request.allowPrivateNetwork !== undefined && { allowPrivateNetwork: request.allowPrivateNetwork }),
       clock: request.clock,
       toolVersion: APP_VERSION,
       ...(expectation && { expect: expectation }),
@@ -78,13 +92,13 @@ export async function checkJwksUri(request: {
       ...(request.signal && { signal: request.signal }),
     });
   } finally {
-    fetcher.close();
+    release();
   }
 }
 
 /** Builds the check service. */
-export function createCheckService(deps: { dataDir: string; registrations: RegistrationRepository; keyService: KeyService; clock: Clock }) {
-  const { dataDir, registrations, keyService, clock } = deps;
+export function createCheckService(deps: { dataDir: string; registrations: RegistrationRepository; keyService: KeyService; clock: Clock; fetcher: Fetcher }) {
+  const { dataDir, registrations, keyService, clock, fetcher } = deps;
   const historyDir = (id: string) => {
     assertRegistrationId(id);
     return path.join(dataDir, 'reports', id);
@@ -168,6 +182,10 @@ export function createCheckService(deps: { dataDir: string; registrations: Regis
       const profileAlg = typeof reg?.metadata.token_endpoint_auth_signing_alg === 'string' ? reg.metadata.token_endpoint_auth_signing_alg : undefined;
       const report = await checkJwksUri({
         url,
+        fetcher,
+        // The URL given, or the registration's jwks_uri: both the user's own.
+        source: 'typed',
+        ...(request.allowPrivateNetwork !== undefined && { allowPrivateNetwork: request.allowPrivateNetwork }),
         clock,
         ...(expectation && { expectation }),
         ...(profileAlg && { profileAlg }),

@@ -238,6 +238,17 @@ export function checksFromError(err: unknown, ctx: TransportContext): Check[] {
       if (failing !== 'tls.protocol' && typeof details.protocol === 'string') found.set('tls.protocol', protocolCheck(details.protocol));
       break;
     }
+    case 'NETWORK_ADDRESS_REFUSED': {
+      // The network policy refused the address before any connection (address-policy.ts).
+      failing = 'dns.public';
+      const evidence = { ...base, reason: details.reason ?? null, host: details.host ?? null, address: details.address ?? null, kind: details.kind ?? null, source: details.source ?? null, addresses: details.addresses ?? [] };
+      found.set('dns.resolve', makeCheck('dns.resolve', 'pass', `The host resolves to ${Array.isArray(details.addresses) ? (details.addresses as { address: string }[]).map((a) => a.address).join(', ') : String(details.address ?? '')}.`, { evidence: { addresses: details.addresses ?? [] } }));
+      found.set(failing, makeCheck(failing, 'fail', message, { evidence }));
+      if (hops.length > 0) {
+        found.set('http.redirect', makeCheck('http.redirect', 'fail', `A redirect leads to ${String(details.url ?? 'another URL')}, which the network policy refused before connecting: ${message}`, { evidence: { ...base, target: details.url ?? null, hops: hopSummary(hops) } }));
+      }
+      break;
+    }
     case 'NETWORK_TIMEOUT':
       failing = 'limits.deadline';
       found.set(failing, makeCheck(failing, 'fail', `No complete answer within the deadline: ${message}`, { evidence: { ...base, deadline: details.deadline ?? null, timeoutMs: details.timeoutMs ?? ctx.timeoutMs } }));

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
+import type { UrlSource } from './address-policy';
+import { measureClockSkew, type ClockSkew } from './clock-skew';
 import type { FetchHop, FetchResult, FetchTimings, RemoteInfo, Fetcher, TlsInfo } from './types';
 import { parseTargetUrl } from './url-policy';
 
@@ -74,7 +76,7 @@ export type IssuerMatch =
 
 /** A non-fatal observation about the discovery document. */
 export interface DiscoveryWarning {
-  code: 'issuer-equivalent' | 'issuer-mismatch' | 'content-type';
+  code: 'issuer-equivalent' | 'issuer-mismatch' | 'content-type' | 'clock-skew';
   message: string;
 }
 
@@ -85,6 +87,8 @@ export interface DiscoveryDocument {
   metadata: ProviderMetadata;
   issuerCheck: { expected: string; actual: string; match: IssuerMatch };
   warnings: DiscoveryWarning[];
+  /** This computer's clock against the provider's `Date` header (a `clock-skew` warning above 30 s). */
+  clockSkew?: ClockSkew;
   /** How the document was obtained (serialisable). */
   fetched: {
     url: string;
@@ -106,6 +110,10 @@ export interface DiscoveryOptions {
   followRedirects?: boolean;
   /** Passed to the URL policy; must match how the fetcher was created. */
   allowLoopbackHttp?: boolean;
+  /** Where the discovery URL came from. Default `typed`: a discovery URL is the user's (or the built-in profile's) choice. */
+  source?: UrlSource;
+  /** Allow redirects from public addresses into private networks (`--allow-private-network`). */
+  allowPrivateNetwork?: boolean;
 }
 
 function invalid(reason: string, message: string, details: Record<string, unknown> = {}, cause?: unknown): AppError {
@@ -176,6 +184,9 @@ export async function fetchDiscovery(fetcher: Fetcher, input: string, opts: Disc
     accept: 'application/json',
     maxBodyBytes: opts.maxBodyBytes ?? DISCOVERY_MAX_BYTES,
     followRedirects: opts.followRedirects ?? false,
+    source: opts.source ?? 'typed',
+    sourceLabel: 'the discovery configuration',
+    ...(opts.allowPrivateNetwork !== undefined ? { allowPrivateNetwork: opts.allowPrivateNetwork } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
@@ -223,5 +234,7 @@ export async function fetchDiscovery(fetcher: Fetcher, input: string, opts: Disc
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
     warnings.push({ code: 'content-type', message: `The discovery document was served as "${contentType || 'no content type'}", not application/json.` });
   }
-  return { discoveryUrl, metadata, issuerCheck: { expected: expectedIssuer, actual: metadata.issuer, match }, warnings, fetched };
+  const clockSkew = measureClockSkew(result);
+  if (clockSkew?.warning) warnings.push({ code: 'clock-skew', message: clockSkew.warning });
+  return { discoveryUrl, metadata, issuerCheck: { expected: expectedIssuer, actual: metadata.issuer, match }, warnings, ...(clockSkew && { clockSkew }), fetched };
 }

@@ -18,6 +18,7 @@ import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import { AppError, isAppError } from '../../contract/errors';
 import { classifyAddress, ipFamily } from './address';
+import { policyAfterRedirect, refusalMessage, refusedAddress, type AddressPolicy } from './address-policy';
 import { ACCEPT_ENCODING, parseContentEncoding, readBody } from './body';
 import { describeChain, isTlsErrorCode } from './tls-evidence';
 import { buildTrustStore } from './trust-store';
@@ -47,6 +48,8 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Default redirect cap when following. */
 export const DEFAULT_MAX_REDIRECTS = 3;
+/** Largest form body a POST may carry: the fetcher sends small requests (a token request), not uploads. */
+export const MAX_FORM_BYTES = 64 * 1024;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -91,6 +94,32 @@ interface Control {
   signal: AbortSignal;
   phase: FetchPhase;
   startedAt: number;
+  /** The address policy of the current hop. */
+  policy: AddressPolicy;
+  /** Where the current hop's URL came from, for a refusal message. */
+  from: string;
+}
+
+/** The form body of a POST, encoded; `undefined` for a GET. */
+function encodeForm(req: FetchRequest): Buffer | undefined {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') throw new AppError('USAGE', `The fetcher does not send ${String(method)} requests.`);
+  if (method === 'GET') {
+    if (req.form !== undefined) throw new AppError('USAGE', 'A GET request cannot carry a form body.');
+    return undefined;
+  }
+  // A redirected POST would resend the body (which may carry an assertion) to another place.
+  if (req.followRedirects) throw new AppError('USAGE', 'A POST is never redirected; followRedirects must be off.');
+  const body = Buffer.from((req.form instanceof URLSearchParams ? req.form : new URLSearchParams(req.form ?? {})).toString(), 'utf8');
+  if (body.length > MAX_FORM_BYTES) throw new AppError('USAGE', `The form body is larger than ${MAX_FORM_BYTES} bytes.`, { details: { bytes: body.length } });
+  return body;
+}
+
+/** The `Date` response header as ISO 8601, when it parses (RFC 9110 §6.6.1). */
+function parseDateHeader(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
 }
 
 function elapsed(from: number, to = performance.now()): number {
@@ -199,6 +228,8 @@ interface HopOutcome {
   encodedBytes: number;
   contentEncoding: string | undefined;
   tls: TlsInfo | undefined;
+  /** Local clock when the headers arrived. */
+  receivedAt: Date;
 }
 
 /**
@@ -300,6 +331,13 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         details: { phase: 'dns', host, code: 'EBADRESP' },
       });
     }
+    // The network policy, on exactly the addresses the connection will use — before connecting.
+    const refusal = refusedAddress(addresses, ctl.policy);
+    if (refusal) {
+      throw new AppError('NETWORK_ADDRESS_REFUSED', refusalMessage(host, refusal, ctl.from), {
+        details: { phase: 'dns', reason: refusal.reason, host, url: url.href, address: refusal.address, kind: refusal.kind, source: ctl.policy.source, addresses },
+      });
+    }
     if (url.protocol === 'http:' && addresses.some((a) => a.kind !== 'loopback')) {
       throw new AppError('NETWORK_URL_REFUSED', `http:// is allowed only for loopback hosts; ${host} resolves elsewhere.`, {
         details: { reason: 'http-not-allowed', url: url.href, addresses },
@@ -308,11 +346,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     return { addresses, dnsMs: elapsed(started) };
   }
 
-  function requestOnce(url: URL, req: FetchRequest, ctl: Control): Promise<HopOutcome> {
-    return resolve(url, ctl).then(({ addresses, dnsMs }) => exchange(url, req, ctl, addresses, dnsMs));
+  function requestOnce(url: URL, req: FetchRequest, ctl: Control, form: Buffer | undefined): Promise<HopOutcome> {
+    return resolve(url, ctl).then(({ addresses, dnsMs }) => exchange(url, req, ctl, addresses, dnsMs, form));
   }
 
-  function exchange(url: URL, req: FetchRequest, ctl: Control, addresses: ResolvedAddress[], dnsMs: number): Promise<HopOutcome> {
+  function exchange(url: URL, req: FetchRequest, ctl: Control, addresses: ResolvedAddress[], dnsMs: number, form: Buffer | undefined): Promise<HopOutcome> {
     const isHttps = url.protocol === 'https:';
     const host = url.hostname;
     const total = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -320,6 +358,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const headersTimeoutMs = Math.min(req.headersTimeoutMs ?? total, total);
     const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const headers = requestHeaders(userAgent, req);
+    if (form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers['content-length'] = String(form.length);
+    }
 
     const lookup = (_hostname: string, opts: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void): void => {
       // Hand back exactly the addresses we resolved and classified: no second DNS query to rebind.
@@ -370,7 +412,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         hostname: host.startsWith('[') ? host.slice(1, -1) : host,
         port: url.port === '' ? (isHttps ? 443 : 80) : Number(url.port),
         path: `${url.pathname}${url.search}`,
-        method: 'GET',
+        method: form ? 'POST' : 'GET',
         headers,
         agent: isHttps ? getHttpsAgent() : getHttpAgent(),
         lookup,
@@ -415,6 +457,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
       request.on('response', (res: IncomingMessage) => {
         const ttfbMs = elapsed(socketAt);
+        const receivedAt = now();
         ctl.phase = 'body';
         if (phaseTimer) clearTimeout(phaseTimer);
         const sock = res.socket as Socket;
@@ -473,12 +516,14 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
               encodedBytes: read.encodedBytes,
               contentEncoding: read.contentEncoding,
               tls: tlsInfo,
+              receivedAt,
             });
           },
           (err: unknown) => fail(err),
         );
       });
-      request.end();
+      if (form) request.end(form);
+      else request.end();
     });
   }
 
@@ -513,9 +558,16 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       });
     }
     requestHeaders(userAgent, req); // refuse forbidden headers before any network activity
+    const form = encodeForm(req);
 
     const controller = new AbortController();
-    const ctl: Control = { signal: controller.signal, phase: 'dns', startedAt: performance.now() };
+    const ctl: Control = {
+      signal: controller.signal,
+      phase: 'dns',
+      startedAt: performance.now(),
+      policy: { source: req.source ?? 'untrusted', allowPrivateNetwork: req.allowPrivateNetwork ?? false },
+      from: req.sourceLabel ?? 'untrusted input',
+    };
     const deadline = setTimeout(() => controller.abort(timeoutError(ctl.phase, total, 'total')), total);
     const onUserAbort = (): void => controller.abort(cancelledError(ctl.phase, req.signal?.reason));
     if (req.signal?.aborted) onUserAbort();
@@ -527,7 +579,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       for (;;) {
         if (controller.signal.aborted) throw controller.signal.reason as AppError;
         visited.add(current.href);
-        const outcome = await requestOnce(current, req, ctl);
+        const outcome = await requestOnce(current, req, ctl, form);
         hops.push(outcome.hop);
         const location = outcome.hop.location;
         const isRedirect = REDIRECT_STATUSES.has(outcome.hop.status) && location !== undefined;
@@ -554,6 +606,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if (visited.has(next.href)) {
           throw redirectError('loop', `Redirect loop back to ${next.href}.`, hops, { target: next.href });
         }
+        ctl.policy = policyAfterRedirect(ctl.policy, outcome.hop.remote.addresses);
+        ctl.from = `a redirect from ${current.href}`;
         current = next;
       }
     } catch (err) {
@@ -571,6 +625,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   function buildResult(outcome: HopOutcome, hops: FetchHop[], startedAt: number): FetchResult {
     const { hop } = outcome;
+    const serverDate = parseDateHeader(outcome.headers.date);
     const result = {
       url: hop.url,
       status: hop.status,
@@ -583,6 +638,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       timings: { ...hop.timings, totalMs: elapsed(startedAt) },
       encodedBytes: outcome.encodedBytes,
       ...(outcome.contentEncoding !== undefined ? { contentEncoding: outcome.contentEncoding } : {}),
+      ...(serverDate !== undefined ? { serverDate } : {}),
+      receivedAt: outcome.receivedAt.toISOString(),
     };
     const body = new Uint8Array(outcome.body.buffer, outcome.body.byteOffset, outcome.body.byteLength);
     // Non-enumerable so JSON.stringify(result) is the evidence without the payload.
@@ -594,6 +651,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     fetch: fetchUrl,
     trustStore: trust.info,
+    withExtraCa: (pem) => createFetcher({ ...options, extraCaPem: [...(options.extraCaPem ?? []), ...pem] }),
     close(): void {
       closed = true;
       httpsAgent?.destroy();

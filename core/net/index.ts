@@ -6,8 +6,24 @@
  * - {@link createFetcher}: GET with keep-alive reuse, own DNS (no rebinding), TLS evidence,
  *   decoded-size cap, connect/headers/total deadlines, explicit redirect handling.
  * - {@link fetchDiscovery}: OIDC discovery with the §4.3 issuer check as a warning.
+ * - {@link refusedAddress}: the address policy (link-local always refused; private and loopback
+ *   refused for untrusted URLs unless allowed), applied by the fetcher before connecting.
+ * - {@link measureClockSkew}: this computer's clock against a provider's `Date` header.
  */
 export { classifyAddress, ipFamily, type AddressKind } from './address';
+export {
+  ALWAYS_REFUSED_KINDS,
+  NON_PUBLIC_KINDS,
+  policyAfterRedirect,
+  refusalMessage,
+  refusedAddress,
+  type AddressPolicy,
+  type AddressRefusal,
+  type AddressRefusalReason,
+  type UrlSource,
+} from './address-policy';
+export { CLOCK_FIX, CLOCK_SKEW_WARN_SECONDS, measureClockSkew, type ClockSkew } from './clock-skew';
+export { fetcherForCa } from './fetcher-for-ca';
 export { isLoopbackHostname, MAX_URL_LENGTH, parseTargetUrl, type UrlPolicyOptions, type UrlRefusalReason } from './url-policy';
 export {
   createFetcher,
@@ -15,6 +31,7 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_REDIRECTS,
   DEFAULT_TIMEOUT_MS,
+  MAX_FORM_BYTES,
   type FetchPhase,
 } from './fetcher';
 export { splitPemCertificates } from './trust-store';

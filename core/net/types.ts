@@ -4,6 +4,7 @@
  * `JSON.stringify(result)` yields the evidence without the payload.
  */
 import type { AddressKind } from './address';
+import type { UrlSource } from './address-policy';
 
 /** Where the trusted root certificates came from. */
 export type TrustSource = 'bundled' | 'system' | 'extra-file';
@@ -102,6 +103,19 @@ export interface FetchHop {
 
 /** Options of one {@link Fetcher.fetch}. */
 export interface FetchRequest {
+  /**
+   * Where the URL came from, for the address policy (`address-policy.ts`). Default `untrusted`:
+   * only a URL the user typed may lead to a loopback or private address.
+   */
+  source?: UrlSource;
+  /** Where an untrusted URL came from, for the refusal message, e.g. "the package being verified". */
+  sourceLabel?: string;
+  /** The user allowed private networks explicitly (`--allow-private-network`). Link-local stays refused. */
+  allowPrivateNetwork?: boolean;
+  /** `GET` (default) or `POST` with {@link FetchRequest.form}. A POST is never redirected. */
+  method?: 'GET' | 'POST';
+  /** A small `application/x-www-form-urlencoded` body (POST only), sent in this order. */
+  form?: URLSearchParams | Record<string, string>;
   /** Total deadline from DNS to the last body byte, across redirects. Default 10 000 ms. */
   timeoutMs?: number;
   /** Deadline for TCP connect plus TLS handshake. Default 5 000 ms (never beyond the total). */
@@ -146,6 +160,10 @@ export interface FetchResult {
   encodedBytes: number;
   /** The `content-encoding` that was decoded, if any. */
   contentEncoding?: string;
+  /** The server's `Date` header as ISO 8601, when present and parseable (for clock-skew checks). */
+  serverDate?: string;
+  /** The local clock when the final response's headers arrived, ISO 8601. */
+  receivedAt: string;
 }
 
 /** A custom DNS lookup (tests, or a resolver with policy); same contract as `dns.promises.lookup(host, { all: true })`. */
@@ -163,18 +181,34 @@ export interface FetcherOptions {
   lookup?: LookupAll;
   /** Parallel connections per origin. Default 6; 1 makes concurrent requests share one connection. */
   maxSocketsPerOrigin?: number;
-  /** Clock for `daysLeft`. Default: the system clock. */
+  /** Clock for `daysLeft` and `receivedAt`. Default: the system clock. */
   now?: () => Date;
   /** Use the operating-system trust store when the runtime offers it. Default true. */
   useSystemCa?: boolean;
 }
 
-/** The safe HTTPS client of ARCHITECTURE §6. */
+/**
+ * The safe HTTPS client of ARCHITECTURE §6 — a port: the composition roots build one and
+ * every service that touches a URL receives it.
+ */
 export interface Fetcher {
-  /** GET `url` under the network policy. Non-2xx statuses are results, not errors. */
+  /**
+   * GET (or POST a small form to) `url` under the network policy. Non-2xx statuses are
+   * results, not errors.
+   *
+   * @throws AppError `NETWORK_URL_REFUSED` / `NETWORK_ADDRESS_REFUSED` before any connection,
+   *   other `NETWORK_*` codes, `CANCELLED`.
+   */
   fetch(url: string, req?: FetchRequest): Promise<FetchResult>;
   /** The trust store in use. */
   readonly trustStore: TrustStoreInfo;
+  /**
+   * A fetcher with the same options that also trusts `pem` (e.g. a corporate root given with
+   * `--ca`). It has its own connections: close it when done.
+   *
+   * @throws AppError `INPUT_UNREADABLE` when `pem` holds no PEM certificate.
+   */
+  withExtraCa(pem: string[]): Fetcher;
   /** Destroys the keep-alive connections. The fetcher must not be used afterwards. */
   close(): void;
 }

@@ -15,11 +15,10 @@ import type { Finding } from '../../contract/schemas/findings';
 import { decodeUtf8, firstInvalidUtf8Offset } from '../../contract/text/utf8';
 import { jwksCheckReportSchema, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
 import type { IntactVerdict, LiveVerdict, PackageVerificationReport, RequestedValues } from '../../contract/schemas/package-verification';
-import { APP_VERSION } from '../version';
 import { compareReports, type ReportDiff } from '../jwks-check/compare';
 import { checkJwksUri } from '../jwks-check/service';
-import { createFetcher } from '../net/fetcher';
-import { splitPemCertificates } from '../net/trust-store';
+import { fetcherForCa } from '../net/fetcher-for-ca';
+import type { Fetcher } from '../net/types';
 import type { Clock } from '../ports';
 import { findEnvironment, getProfile } from '../profiles';
 import { validateMetadata } from '../registration';
@@ -75,6 +74,14 @@ export interface VerifyPackageOptions {
   offline?: boolean;
   /** Extra trusted CA certificates (PEM) for the live steps. */
   caPem?: string;
+  /** The safe fetcher (network port) for the live steps; required unless `offline`. */
+  fetcher?: Fetcher;
+  /**
+   * The package's jwks_uri is untrusted input: a private or loopback address is refused before
+   * connecting unless the user allows private networks (`--allow-private-network`). Link-local
+   * addresses are always refused.
+   */
+  allowPrivateNetwork?: boolean;
   /** The time to judge expiry at; default now. */
   now?: Date;
   /** Clock for the live jwks_uri check; default the system clock (or `now`). */
@@ -292,14 +299,19 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   } else if (!signed.ok || !jwt) {
     step('live.signature', 'skip', 'Not run: the package failed offline verification.');
     step('live.check', 'skip', 'Not run: the package failed offline verification.');
+  } else if (Object.assign(liveFacts, await liveSignature(jwt, jwksUri, signed.alg, options, (status, message, details) => step('live.signature', status, message, details))).refused) {
+    step('live.check', 'skip', 'Not run: the network policy refused the jwks_uri before connecting (see the live signature step).');
   } else {
-    Object.assign(liveFacts, await liveSignature(jwt, jwksUri, signed.alg, options, (status, message, details) => step('live.signature', status, message, details)));
     const enclosedReport = jwksCheckReportSchema.safeParse(parseJson(byName.get('jwks-check.json')));
     if (enclosedReport.success) liveFacts.checkThen = enclosedReport.data.verdict;
     try {
       const clock: Clock = options.clock ?? { now: () => new Date() };
       const live = await checkJwksUri({
         url: jwksUri,
+        fetcher: requireFetcher(options),
+        source: 'untrusted',
+        sourceLabel: 'the package being verified',
+        ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
         clock,
         expectation: { publicJwks: [signed.jwk] },
         profileAlg: signed.alg,
@@ -401,18 +413,31 @@ interface LiveFacts {
   keyPublished?: boolean;
   checkThen?: Verdict;
   checkNow?: Verdict;
+  /** The network policy refused the jwks_uri before connecting. */
+  refused?: boolean;
+}
+
+function requireFetcher(options: VerifyPackageOptions): Fetcher {
+  if (!options.fetcher) throw new AppError('INTERNAL', 'verifyPackage was called online without a fetcher.');
+  return options.fetcher;
 }
 
 /**
  * Fetches the key set at the jwks_uri now and verifies request.jwt against it. A jwks_uri that
  * cannot be fetched (or gives no JWK Set) fails the live state: the provider could not fetch it either.
  */
-async function liveSignature(jwt: string, url: string, alg: string, options: VerifyPackageOptions, report: StepSink): Promise<Pick<LiveFacts, 'reachable' | 'keyPublished'>> {
+async function liveSignature(jwt: string, url: string, alg: string, options: VerifyPackageOptions, report: StepSink): Promise<Pick<LiveFacts, 'reachable' | 'keyPublished' | 'refused'>> {
   let set: JSONWebKeySet;
-  let fetcher;
+  const { fetcher, release } = fetcherForCa(requireFetcher(options), options.caPem);
   try {
-    fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(options.caPem ? { extraCaPem: splitPemCertificates(options.caPem) } : {}) });
-    const response = await fetcher.fetch(url, { accept: 'application/jwk-set+json, application/json', ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+    const response = await fetcher.fetch(url, {
+      accept: 'application/jwk-set+json, application/json',
+      // The package is untrusted input: its jwks_uri must not reach into this network.
+      source: 'untrusted',
+      sourceLabel: 'the package being verified',
+      ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
     if (response.status !== 200) {
       report('fail', `The jwks_uri answered HTTP ${response.status}; the provider could not fetch the key set either.`, { httpStatus: response.status });
       return { reachable: false };
@@ -424,10 +449,14 @@ async function liveSignature(jwt: string, url: string, alg: string, options: Ver
     }
     set = { keys: parsed.keys as JWK[] };
   } catch (error) {
+    if (hasErrorCode(error, 'NETWORK_ADDRESS_REFUSED')) {
+      report('fail', `The package's jwks_uri was not fetched. ${error.message}`, { refused: { code: error.code, ...error.details } });
+      return { reachable: false, refused: true };
+    }
     report('fail', `The jwks_uri could not be fetched now: ${isAppError(error) ? `${error.message} [${error.code}]` : errorText(error)}`, isAppError(error) ? { code: error.code } : undefined);
     return { reachable: false };
   } finally {
-    fetcher?.close();
+    release();
   }
   try {
     await compactVerify(jwt, createLocalJWKSet(set), { algorithms: [alg] });
@@ -466,7 +495,8 @@ function liveVerdict(steps: readonly VerifyStep[], facts: LiveFacts, intact: Int
   }
   const check = facts.checkThen !== undefined || facts.checkNow !== undefined ? ` (jwks_uri check: ${facts.checkThen === undefined ? 'none packaged' : `${facts.checkThen.toUpperCase()} at packaging`} → ${facts.checkNow === undefined ? 'not run now' : `${facts.checkNow.toUpperCase()} now`})` : '';
   const reasons: string[] = [];
-  if (facts.reachable === false) reasons.push('the jwks_uri is not reachable');
+  if (facts.refused) reasons.push('the jwks_uri was refused by the network policy before connecting (a private or link-local address in an untrusted package)');
+  else if (facts.reachable === false) reasons.push('the jwks_uri is not reachable');
   if (facts.keyPublished === false) reasons.push('the signing key is no longer published at the jwks_uri');
   if (facts.checkNow === 'fail') reasons.push('the jwks_uri check fails now');
   if (reasons.length > 0) return { status: 'fail', message: `${reasons.join('; ')}${check}.`, ...base };

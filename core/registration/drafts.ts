@@ -9,10 +9,9 @@ import type { ValidationReport } from '../../contract/schemas/findings';
 import type { Clock } from '../ports';
 import { findEnvironment, getProfile, type Profile } from '../profiles';
 import { profileFor } from './profile-for';
-import { APP_VERSION } from '../version';
 import { fetchDiscovery } from '../net/discovery';
-import { createFetcher } from '../net/fetcher';
-import { splitPemCertificates } from '../net/trust-store';
+import { fetcherForCa } from '../net/fetcher-for-ca';
+import type { Fetcher } from '../net/types';
 import type { RegistrationRepository } from '../storage/registrations';
 import { emptyMetadataFor, validateMetadata } from './index';
 
@@ -66,7 +65,7 @@ export function slugify(text: string): string {
 }
 
 /** The draft service. */
-export function createDraftService(deps: { registrations: RegistrationRepository; clock: Clock }) {
+export function createDraftService(deps: { registrations: RegistrationRepository; clock: Clock; fetcher: Fetcher }) {
   const { registrations, clock } = deps;
 
   const view = (registration: Registration): DraftView => {
@@ -194,14 +193,20 @@ export function createDraftService(deps: { registrations: RegistrationRepository
      * Fetches the provider's discovery document (through the safe fetcher) and applies it: the
      * algorithms, auth methods and token endpoint then come from the provider, not the built-in data.
      */
-    async discover(id: string, options: { url?: string; caPem?: string; timeoutMs?: number } = {}): Promise<DraftView> {
+    async discover(id: string, options: { url?: string; caPem?: string; timeoutMs?: number; allowPrivateNetwork?: boolean } = {}): Promise<DraftView> {
       const current = get(id);
       const environment = findEnvironment(getProfile(current.provider), current.environment);
       const url = options.url ?? current.discoveryUrl ?? environment?.discoveryUrl;
       if (!url) throw new AppError('VALIDATION_FAILED', 'No discovery URL is known for this environment: give the provider\'s issuer or .well-known/openid-configuration URL.');
-      const fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(options.caPem ? { extraCaPem: splitPemCertificates(options.caPem) } : {}) });
+      const { fetcher, release } = fetcherForCa(deps.fetcher, options.caPem);
       try {
-        const document = await fetchDiscovery(fetcher, url, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+        // The discovery URL is the user's (or the built-in profile's): `typed`. A redirect from a
+        // public address into private space is still refused unless allowPrivateNetwork.
+        const document = await fetchDiscovery(fetcher, url, {
+          source: 'typed',
+          ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+          ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
+        });
         const discovery = {
           url: document.discoveryUrl,
           fetchedAt: clock.now().toISOString(),
@@ -218,7 +223,7 @@ export function createDraftService(deps: { registrations: RegistrationRepository
           }),
         );
       } finally {
-        fetcher.close();
+        release();
       }
     },
 

@@ -15,6 +15,7 @@ import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { keychainAccounts } from '../support/keychain-items';
 import { spawnCli, type CliRun } from '../support/run-cli';
+import { testFetcher } from '../support/test-fetcher';
 
 const SERVICE = `oidc-onboard-test-concurrency-${randomUUID()}`;
 let dataDir: string;
@@ -30,7 +31,7 @@ const expectAllOk = (runs: CliRun[]) => {
 function openLongLived(): { store: SettingsStore; drafts: ReturnType<typeof createDraftService>; registrations: ReturnType<typeof createRegistrationRepository> } {
   const store = openSettingsStore({ dataDir, clock: systemClock });
   const registrations = createRegistrationRepository({ store, clock: systemClock });
-  return { store, registrations, drafts: createDraftService({ registrations, clock: systemClock }) };
+  return { store, registrations, drafts: createDraftService({ registrations, clock: systemClock, fetcher: testFetcher() }) };
 }
 
 /** While `work` runs, the long-lived store keeps writing its own registration (the app's autosave). */

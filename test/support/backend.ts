@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../../core/app/services';
+import { createFetcher } from '../../core/net/fetcher';
 import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { createHandlers } from '../../electron/handlers';
@@ -42,6 +43,7 @@ export async function createTestBackend(options: { dataDir?: string; allowedOrig
     clock: systemClock,
     random: cryptoRandom,
     logger: silentLogger,
+    fetcher: createFetcher({ userAgent: 'oidc-onboard-test' }),
   });
   const openedLinks: string[] = [];
   const clipboard: string[] = [];

@@ -11,11 +11,12 @@ import { TEST_KEYCHAIN_SERVICE } from '../support/backend';
 import { createRegistrationRepository } from '../../core/storage/registrations';
 import { openSettingsStore } from '../../core/storage/settings-store';
 import { expect, test } from './harness';
+import { testFetcher } from '../support/test-fetcher';
 
 /** A second, independent store on the backend's data folder: another process, as far as the app can tell. */
 function otherProcess(dataDir: string) {
   const registrations = createRegistrationRepository({ store: openSettingsStore({ dataDir, clock: systemClock }), clock: systemClock });
-  return { registrations, drafts: createDraftService({ registrations, clock: systemClock }) };
+  return { registrations, drafts: createDraftService({ registrations, clock: systemClock, fetcher: testFetcher() }) };
 }
 
 test('registrations added, renamed or deleted elsewhere show up in the open list and the open registration without a reload', async ({ app, page, backend }) => {

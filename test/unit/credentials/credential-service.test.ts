@@ -60,6 +60,7 @@ describe('saving and reading credentials', () => {
       random: cryptoRandom,
       logger: silentLogger,
       dataDir: fx.dataDir,
+      fetcher: fx.deps().fetcher,
     });
     const shown = fresh.show(fx.regId);
     expect(shown).toEqual({

@@ -8,6 +8,7 @@ import { createCredentialService, type CredentialServiceDeps } from '../../../co
 import { createKeyService, PERMISSIVE_KEY_POLICY, type KeyRecord, type SigningAlg } from '../../../core/keys';
 import type { Clock, Logger, SecretVault } from '../../../core/ports';
 import { cryptoRandom } from '../../../core/ports/system';
+import { createFetcher } from '../../../core/net/fetcher';
 import { createDraftService } from '../../../core/registration/drafts';
 import { createOsKeychain } from '../../../core/storage/os-keychain';
 import { writeFileAtomicSync } from '../../../core/storage/atomic-file';
@@ -106,11 +107,12 @@ export async function createFixture(options: { provider?: string; environment?: 
   const backend = switchableBackend();
   const store = openSettingsStore({ dataDir, clock, writeFile: backend.writeFile });
   const registrations = createRegistrationRepository({ store, clock });
-  const drafts = createDraftService({ registrations, clock });
+  const fetcher = createFetcher({ userAgent: 'oidc-onboard-test' });
+  const drafts = createDraftService({ registrations, clock, fetcher });
   const addRegistration = (provider: string, environment: string, name: string) => drafts.create({ provider, environment, clientName: name }).registration.id;
   const regId = addRegistration(options.provider ?? 'nhs-cis2', options.environment ?? 'int', 'Patient Portal');
   const keys = createKeyService({ dataDir, vault, clock, random: cryptoRandom, logger });
-  const deps = (overrides: Partial<CredentialServiceDeps> = {}): CredentialServiceDeps => ({ registrations, vault, clock, random: cryptoRandom, logger, dataDir, keys, ...overrides });
+  const deps = (overrides: Partial<CredentialServiceDeps> = {}): CredentialServiceDeps => ({ registrations, vault, clock, random: cryptoRandom, logger, dataDir, keys, fetcher, ...overrides });
   return {
     dataDir,
     vault,
@@ -129,6 +131,7 @@ export async function createFixture(options: { provider?: string; environment?: 
       return record;
     },
     async cleanup() {
+      fetcher.close();
       await vault.cleanup();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -6,6 +6,8 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ASSERTION_TYPE, judgeProbeAnswer, probeTokenEndpoint, PROBE_DUMMY_CODE, REFUSED_CHECKS, type CredentialService } from '../../../core/credentials';
 import { parseKeyRecord, publishedSet, toJwks } from '../../../core/keys';
+import { createFetcher } from '../../../core/net/fetcher';
+import type { Fetcher } from '../../../core/net/types';
 import { getTestPki, LOCAL_HOSTS } from '../../support/test-pki';
 import { hugeBody, html, json, neverAnswer, redirect, route, startHttpsServer, type Handler, type TestServer } from '../../support/hostile-server';
 import { createFixture, rejection, type Fixture } from './helpers';
@@ -13,6 +15,8 @@ import { createFixture, rejection, type Fixture } from './helpers';
 const CLIENT_ID = 'probe-client';
 let caPem: string;
 let server: TestServer;
+/** The fetcher port, trusting the test CA (as `--ca` would). */
+let fetcher: Fetcher;
 let fx: Fixture;
 let service: CredentialService;
 /** Requests the token endpoint received: method, content type and form. */
@@ -52,6 +56,7 @@ const tokenEndpoint: Handler = (req, res) => {
 beforeAll(async () => {
   const pki = await getTestPki();
   caPem = pki.caCertPem;
+  fetcher = createFetcher({ extraCaPem: [caPem] });
   const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
   server = await startHttpsServer({
     cert: leaf.chainPem,
@@ -64,16 +69,22 @@ beforeAll(async () => {
       '/huge': hugeBody(1024 * 1024),
       '/hang': neverAnswer,
       '/ok': json({ access_token: 'x' }),
+      // A provider whose clock is 10 minutes ahead of ours.
+      '/skewed': (_req, res) => {
+        res.writeHead(400, { 'content-type': 'application/json', date: new Date(Date.now() + 600_000).toUTCString() });
+        res.end('{"error":"invalid_grant"}');
+      },
     }),
   });
 });
 afterAll(async () => {
+  fetcher.close();
   await server.close();
 });
 beforeEach(async () => {
   seen.length = 0;
   fx = await createFixture();
-  service = fx.service({ extraCaPem: [caPem] });
+  service = fx.service({ fetcher });
   await fx.addKey(fx.regId, 'ES256', 'active');
   fx.store.update((s) => void (s.registrations[fx.regId]!.metadata.redirect_uris = ['https://app.example.org/cb']));
   await service.save(fx.regId, { clientId: CLIENT_ID, secret: 'not-used-by-private-key-jwt' });
@@ -115,13 +126,13 @@ describe('token endpoint probe', () => {
 
   it('refused: an assertion for another audience is refused by the server', async () => {
     const signed = await service.assertion(fx.regId, { audience: 'https://other.example/token' });
-    const probe = await probeTokenEndpoint({ tokenEndpoint: server.url('/token'), clientAssertion: signed.jwt, clientId: CLIENT_ID, extraCaPem: [caPem] });
+    const probe = await probeTokenEndpoint(fetcher, { tokenEndpoint: server.url('/token'), source: 'typed', clientAssertion: signed.jwt, clientId: CLIENT_ID });
     expect(probe.verdict).toBe('refused');
   });
 
   it('inconclusive: unsupported grant, a redirect (not followed), an HTML error page, a 2xx', async () => {
     const jwt = (await service.assertion(fx.regId, { audience: server.url('/token') })).jwt;
-    const at = (path: string) => probeTokenEndpoint({ tokenEndpoint: server.url(path), clientAssertion: jwt, clientId: CLIENT_ID, extraCaPem: [caPem] });
+    const at = (path: string) => probeTokenEndpoint(fetcher, { tokenEndpoint: server.url(path), source: 'typed', clientAssertion: jwt, clientId: CLIENT_ID });
     expect(await at('/cc-only')).toMatchObject({ verdict: 'inconclusive', error: 'unsupported_grant_type' });
     const before = server.requestCount;
     const moved = await at('/moved');
@@ -132,19 +143,65 @@ describe('token endpoint probe', () => {
   });
 
   it('caps the response body, enforces its deadline, verifies TLS and refuses http', async () => {
-    const base = { clientAssertion: 'a.b.c', clientId: CLIENT_ID, extraCaPem: [caPem] };
-    expect((await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/huge') }))).code).toBe('NETWORK_TOO_LARGE');
+    const base = { clientAssertion: 'a.b.c', clientId: CLIENT_ID, source: 'typed' as const };
+    expect((await rejection(probeTokenEndpoint(fetcher, { ...base, tokenEndpoint: server.url('/huge') }))).code).toBe('NETWORK_TOO_LARGE');
 
-    const timeout = await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/hang'), timeoutMs: 500 }));
+    const timeout = await rejection(probeTokenEndpoint(fetcher, { ...base, tokenEndpoint: server.url('/hang'), timeoutMs: 500 }));
     expect(timeout.code).toBe('NETWORK_TIMEOUT');
 
-    expect((await rejection(probeTokenEndpoint({ ...base, extraCaPem: [], tokenEndpoint: server.url('/token') }))).code).toBe('NETWORK_TLS');
-    expect((await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/token').replace('https:', 'http:') }))).code).toBe('NETWORK_URL_REFUSED');
-    expect((await rejection(probeTokenEndpoint({ ...base, tokenEndpoint: 'https://127.0.0.1:1/token' }))).code).toBe('NETWORK_CONNECT');
+    const bare = createFetcher();
+    expect((await rejection(probeTokenEndpoint(bare, { ...base, tokenEndpoint: server.url('/token') }))).code).toBe('NETWORK_TLS');
+    expect((await rejection(probeTokenEndpoint(fetcher, { ...base, tokenEndpoint: server.url('/token').replace('https:', 'http:') }))).code).toBe('NETWORK_URL_REFUSED');
+    expect((await rejection(probeTokenEndpoint(fetcher, { ...base, tokenEndpoint: 'https://127.0.0.1:1/token' }))).code).toBe('NETWORK_CONNECT');
     const controller = new AbortController();
-    const cancelled = probeTokenEndpoint({ ...base, tokenEndpoint: server.url('/hang'), signal: controller.signal });
+    const cancelled = probeTokenEndpoint(fetcher, { ...base, tokenEndpoint: server.url('/hang'), signal: controller.signal });
     controller.abort();
     expect((await rejection(cancelled)).code).toBe('CANCELLED');
+    bare.close();
+  });
+});
+
+describe('the probe goes through the fetcher port', () => {
+  const base = { clientAssertion: 'a.b.c', clientId: CLIENT_ID };
+
+  it('has its address policy: an untrusted (discovery-given) loopback endpoint is refused before connecting; link-local always', async () => {
+    const before = server.connectionCount;
+    const refused = await rejection(probeTokenEndpoint(fetcher, { ...base, source: 'untrusted', tokenEndpoint: server.url('/token') }));
+    expect(refused.code).toBe('NETWORK_ADDRESS_REFUSED');
+    expect(refused.message).toMatch(/Refused before connecting.*loopback/);
+    expect(server.connectionCount).toBe(before);
+    expect((await probeTokenEndpoint(fetcher, { ...base, source: 'untrusted', allowPrivateNetwork: true, tokenEndpoint: server.url('/cc-only') })).error).toBe('unsupported_grant_type');
+    for (const tokenEndpoint of ['https://169.254.169.254/token', 'https://[fe80::1]/token']) {
+      const error = await rejection(probeTokenEndpoint(fetcher, { ...base, source: 'typed', allowPrivateNetwork: true, tokenEndpoint }));
+      expect(error.code).toBe('NETWORK_ADDRESS_REFUSED');
+      expect(error.details?.reason).toBe('always-refused');
+    }
+  });
+
+  it('the service probe: an audience from the registration is untrusted, a typed one is the user\'s; --ca is honoured', async () => {
+    const bare = createFetcher();
+    try {
+      const withoutCa = fx.service({ fetcher: bare });
+      expect((await rejection(withoutCa.probe(fx.regId, { audience: server.url('/token') }))).code).toBe('NETWORK_TLS');
+      expect((await withoutCa.probe(fx.regId, { audience: server.url('/token'), caPem })).verdict).toBe('accepted');
+    } finally {
+      bare.close();
+    }
+    fx.store.update((s) => void (s.registrations[fx.regId]!.discovery = { url: server.url('/.well-known/openid-configuration'), fetchedAt: fx.clock.now().toISOString(), metadata: { issuer: server.origin, token_endpoint: server.url('/token'), jwks_uri: server.url('/jwks') }, issuerMatch: 'exact', warnings: [] }));
+    const fromDocument = await rejection(service.probe(fx.regId));
+    expect(fromDocument.code).toBe('NETWORK_ADDRESS_REFUSED');
+    expect((await service.probe(fx.regId, { allowPrivateNetwork: true })).verdict).toBe('accepted');
+  });
+
+  it('warns of clock skew from the token endpoint\'s Date header, with how to fix it', async () => {
+    const probe = await probeTokenEndpoint(fetcher, { ...base, source: 'typed', tokenEndpoint: server.url('/skewed') });
+    expect(probe.verdict).toBe('accepted');
+    expect(Math.abs(probe.clockSkew!.skewSeconds + 600)).toBeLessThanOrEqual(2);
+    expect(probe.warnings).toHaveLength(1);
+    expect(probe.warnings[0]).toMatch(/Clock skew: this computer's clock is 10 minutes behind the token endpoint's.*NTP/);
+    const inSync = await probeTokenEndpoint(fetcher, { ...base, source: 'typed', tokenEndpoint: server.url('/cc-only') });
+    expect(inSync.clockSkew?.exceeds).toBe(false);
+    expect(inSync.warnings).toEqual([]);
   });
 });
 

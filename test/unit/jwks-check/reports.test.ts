@@ -40,7 +40,7 @@ beforeAll(async () => {
     }),
   });
   fetcher = createFetcher({ extraCaPem: [pki.caCertPem] });
-  const run = (p: string) => runJwksCheck({ url: server.url(p), fetcher, clock, replicas: 1, toolVersion: '0.1.0', expect: { publicJwks: [key.publicJwk], alg: 'RS256', sign: key.sign } });
+  const run = (p: string) => runJwksCheck({ url: server.url(p), fetcher, source: 'typed', clock, replicas: 1, toolVersion: '0.1.0', expect: { publicJwks: [key.publicJwk], alg: 'RS256', sign: key.sign } });
   [good, broken, hostile] = [await run('/good'), await run('/html'), await run('/hostile')];
 });
 

@@ -191,7 +191,7 @@ function expectation(key: TestKey = good, extra: Partial<JwksExpectation> = {}):
 
 async function check(pathOrUrl: string, options: Partial<JwksCheckOptions> = {}): Promise<JwksCheckReport> {
   const url = /^[a-z]+:/i.test(pathOrUrl) ? pathOrUrl : main.url(pathOrUrl);
-  const report = await runJwksCheck({ url, fetcher, clock, timeoutMs: 3000, ...options });
+  const report = await runJwksCheck({ url, fetcher, clock, timeoutMs: 3000, source: 'typed', ...options });
   // Every report is valid against the published schema and lists every check once, in catalogue order.
   expect(jwksCheckReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
   expect(report.checks.map((c) => c.id)).toEqual(CHECK_IDS);
@@ -493,6 +493,7 @@ describe('runJwksCheck — speed and streaming', () => {
     const promise = runJwksCheck({
       url: main.url('/good'),
       fetcher,
+      source: 'typed',
       clock,
       expect: expectation(),
       onCheck: (c) => {
@@ -510,13 +511,13 @@ describe('runJwksCheck — speed and streaming', () => {
 
   it('streams in the same order when the fetch fails', async () => {
     const streamed: string[] = [];
-    await runJwksCheck({ url: tlsUrls.selfSigned as string, fetcher, clock, onCheck: (c) => streamed.push(c.id) });
+    await runJwksCheck({ url: tlsUrls.selfSigned as string, fetcher, source: 'typed', clock, onCheck: (c) => streamed.push(c.id) });
     expect(streamed).toEqual(CHECK_IDS);
   });
 
   it('rejects with CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();
-    const promise = runJwksCheck({ url: main.url('/never'), fetcher, clock, signal: controller.signal, timeoutMs: 5000 });
+    const promise = runJwksCheck({ url: main.url('/never'), fetcher, source: 'typed', clock, signal: controller.signal, timeoutMs: 5000 });
     setTimeout(() => controller.abort(), 100);
     await expect(promise).rejects.toMatchObject({ code: 'CANCELLED' });
   });

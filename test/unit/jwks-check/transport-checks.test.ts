@@ -83,7 +83,7 @@ describe('urlChecks', () => {
 describe('checksFromResult', () => {
   it('passes dns.public when every address is public, and skips TLS checks without TLS', () => {
     const h = hop('https://keys.example/jwks', 200, [PUBLIC]);
-    const result = { url: h.url, status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, rawHeaders: [], hops: [h], remote: h.remote, timings: h.timings, encodedBytes: 11, body: new TextEncoder().encode('{"keys":[]}'), text: () => '{"keys":[]}' } as FetchResult;
+    const result = { url: h.url, status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, rawHeaders: [], hops: [h], remote: h.remote, timings: h.timings, encodedBytes: 11, body: new TextEncoder().encode('{"keys":[]}'), text: () => '{"keys":[]}', receivedAt: '2026-01-01T00:00:00.000Z' } as FetchResult;
     const checks = checksFromResult(result, { timeoutMs: 1000, maxBodyBytes: 1000, trustStore: { sources: ['bundled'], description: 'test roots' } });
     const by = Object.fromEntries(checks.map((c) => [c.id, c.status]));
     expect(by['dns.public']).toBe('pass');

@@ -15,6 +15,7 @@ import { createOsKeychain } from '../../../core/storage/os-keychain';
 import { createHandlers } from '../../../electron/handlers';
 import { keychainAccounts } from '../../support/keychain-items';
 import { runCli } from '../../support/run-cli';
+import { testFetcher } from '../../support/test-fetcher';
 
 let dataDir: string;
 let service: string;
@@ -22,7 +23,7 @@ let service: string;
 const exists = (p: string) => access(p).then(() => true, () => false);
 
 function servicesWith(vault: SecretVault): AppServices {
-  return createAppServices({ dataDir, vault, clock: systemClock, random: cryptoRandom, logger: silentLogger });
+  return createAppServices({ dataDir, vault, clock: systemClock, random: cryptoRandom, logger: silentLogger, fetcher: testFetcher() });
 }
 
 /** The real keychain with a switch: from the `failAfter`-th delete on, deletes fail as a locked keychain would. */

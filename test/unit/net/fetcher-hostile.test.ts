@@ -35,7 +35,8 @@ async function good(handler: Handler): Promise<TestServer> {
 function fetcher(options: FetcherOptions = {}): Fetcher {
   const f = createFetcher({ extraCaPem: [pki.caCertPem], ...options });
   cleanups.push(() => f.close());
-  return f;
+  // These local servers stand for URLs the user typed (loopback is allowed then); the address policy has its own tests.
+  return { ...f, fetch: (url, req) => f.fetch(url, { source: 'typed', ...req }) };
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {

@@ -45,7 +45,9 @@ describe('package + verify against a live jwks_uri', () => {
     expect(readZip(bytes).map((e) => e.name)).toEqual(expect.arrayContaining(['jwks-check.json', 'jwks-check.md', 'jwks-check.html']));
     expect(leaks(bytes)).toEqual([]);
 
-    const same = await verifyPackage(bytes, { caPem });
+    // The test jwks_uri is on loopback: a package's jwks_uri is untrusted, so verifying it needs the explicit allow.
+    const online = { caPem, fetcher: world.services.fetcher, allowPrivateNetwork: true };
+    const same = await verifyPackage(bytes, online);
     expect(same.verdict, JSON.stringify(same.steps, null, 2)).toBe('valid');
     expect(same.steps.find((s) => s.id === 'live.signature')?.status).toBe('pass');
     expect(same.live).toMatchObject({ status: 'pass', reachable: true, keyPublished: true, checkThen: 'warn', checkNow: 'warn' }); // warn: a loopback jwks_uri is not public
@@ -53,7 +55,7 @@ describe('package + verify against a live jwks_uri', () => {
 
     // The developer rotates to a key the package was not signed with.
     served = { keys: [rsaKey(2048, 'rotated-key').publicJwk] };
-    const changed = await verifyPackage(bytes, { caPem });
+    const changed = await verifyPackage(bytes, online);
     expect(changed.verdict).toBe('invalid');
     expect(changed.intact.status).toBe('pass');
     expect(changed.live).toMatchObject({ status: 'fail', reachable: true, keyPublished: false, checkThen: 'warn' });
@@ -66,6 +68,23 @@ describe('package + verify against a live jwks_uri', () => {
 
     // Offline, the same file is still intact.
     expect((await verifyPackage(bytes, { offline: true })).verdict).toBe('valid');
+  });
+
+  it('treats the package\'s loopback jwks_uri as untrusted: refused before connecting unless private networks are allowed', async () => {
+    served = JSON.parse(world.services.keys.jwks(id));
+    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'untrusted.zip'), caPem });
+    const bytes = new Uint8Array(await readFile(built.path));
+    const before = server.connectionCount;
+    const refused = await verifyPackage(bytes, { caPem, fetcher: world.services.fetcher });
+    expect(server.connectionCount).toBe(before);
+    expect(refused.verdict).toBe('invalid');
+    expect(refused.steps.find((s) => s.id === 'live.signature')).toMatchObject({ status: 'fail', message: expect.stringMatching(/Refused before connecting: localhost resolves to .*loopback.*the package being verified.*--allow-private-network/s) });
+    expect(refused.steps.find((s) => s.id === 'live.check')).toMatchObject({ status: 'skip', message: expect.stringMatching(/network policy/) });
+    // The intact steps are unaffected.
+    expect(refused.steps.filter((s) => !s.id.startsWith('live.')).every((s) => s.status !== 'fail')).toBe(true);
+    const allowed = await verifyPackage(bytes, { caPem, fetcher: world.services.fetcher, allowPrivateNetwork: true });
+    expect(allowed.steps.find((s) => s.id === 'live.signature')?.status).toBe('pass');
+    expect(server.connectionCount).toBeGreaterThan(before);
   });
 
   it('packages offline with the latest kept check, and says so', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, type JWK } from 'jose';
 import { createAppServices, type AppServices } from '../../../core/app/services';
+import { createFetcher } from '../../../core/net/fetcher';
 import { createPackageService, type PackageService } from '../../../core/package/service';
 import type { SecretVault } from '../../../core/ports';
 import { cryptoRandom, silentLogger } from '../../../core/ports/system';
@@ -42,7 +43,7 @@ export async function createWorld(iso = '2026-03-01T10:00:00.000Z'): Promise<Wor
     delete: (a) => real.delete(a),
   };
   const clock = movableClock(iso);
-  const services = createAppServices({ dataDir, vault, clock, random: cryptoRandom, logger: silentLogger });
+  const services = createAppServices({ dataDir, vault, clock, random: cryptoRandom, logger: silentLogger, fetcher: createFetcher({ userAgent: 'oidc-onboard-test' }) });
   const packages = createPackageService({ dataDir, registrations: services.registrations, keyService: services.keyService, checks: services.checks, clock, vault });
   return {
     dataDir,

@@ -13,6 +13,7 @@ import { cryptoRandom, silentLogger } from '../../../core/ports/system';
 import { CHECKLISTS, type ChecklistTable } from '../../../core/profiles/checklists';
 import { listProfiles } from '../../../core/profiles';
 import { createOsKeychain } from '../../../core/storage/os-keychain';
+import { testFetcher } from '../../support/test-fetcher';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,7 +24,7 @@ async function world(table?: ChecklistTable) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-checklist-'));
   const vault = createOsKeychain({ service: `oidc-onboard-test-checklist-${randomUUID()}` });
   const clock = { now: () => new Date('2026-12-01T10:00:00.000Z') };
-  const services = createAppServices({ dataDir, vault, clock, random: cryptoRandom, logger: silentLogger, ...(table && { checklists: table }) });
+  const services = createAppServices({ dataDir, vault, clock, random: cryptoRandom, logger: silentLogger, fetcher: testFetcher(), ...(table && { checklists: table }) });
   cleanups.push(async () => {
     for (const reg of services.drafts.list()) for (const r of services.keys.view(reg.registration.id).records) await services.keys.remove(reg.registration.id, r.kid, true);
     await rm(dataDir, { recursive: true, force: true });
@@ -101,7 +102,7 @@ describe('stored ticks', () => {
     const { dataDir, services } = await world();
     const id = services.drafts.create({ provider: 'nhs-login', environment: 'sandpit', clientName: 'Ticks' }).registration.id;
     expect(services.checklist.tick(id, 'sandpit-form', true).progress).toEqual({ done: 1, total: 1 });
-    const reopened = createAppServices({ dataDir, vault: createOsKeychain({ service: 'unused' }), clock: { now: () => new Date() }, random: cryptoRandom, logger: silentLogger });
+    const reopened = createAppServices({ dataDir, vault: createOsKeychain({ service: 'unused' }), clock: { now: () => new Date() }, random: cryptoRandom, logger: silentLogger, fetcher: testFetcher() });
     expect(reopened.checklist.view(id).items[0]).toMatchObject({ done: true, doneAt: '2026-12-01T10:00:00.000Z' });
     expect(() => services.checklist.tick(id, 'constructor', true)).toThrow(/No checklist item/);
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationDetail } from '../../../core/views/summaries';
 import { createDraftService } from '../../../core/registration/drafts';
+import { createFetcher } from '../../../core/net/fetcher';
 import { profileFor } from '../../../core/registration/profile-for';
 import { createRegistrationRepository } from '../../../core/storage/registrations';
 import { openSettingsStore } from '../../../core/storage/settings-store';
@@ -52,9 +53,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const fetcher = createFetcher({ userAgent: 'oidc-onboard-test' });
 const drafts = () => {
   const clock = { now: () => new Date() };
-  return createDraftService({ registrations: createRegistrationRepository({ store: openSettingsStore({ dataDir: dir, clock }), clock }), clock });
+  return createDraftService({ registrations: createRegistrationRepository({ store: openSettingsStore({ dataDir: dir, clock }), clock }), clock, fetcher });
 };
 
 describe('discovery applied to a draft', () => {

@@ -10,6 +10,7 @@ import { systemClock } from '../../../core/ports/system';
 import { createRegistrationRepository } from '../../../core/storage/registrations';
 import { openSettingsStore, type SettingsChange } from '../../../core/storage/settings-store';
 import { watchSettings } from '../../../core/storage/settings-watch';
+import { testFetcher } from '../../support/test-fetcher';
 
 let dir: string;
 beforeEach(async () => {
@@ -22,7 +23,7 @@ afterEach(async () => {
 function processOn(dataDir: string) {
   const store = openSettingsStore({ dataDir, clock: systemClock });
   const registrations = createRegistrationRepository({ store, clock: systemClock });
-  return { store, registrations, drafts: createDraftService({ registrations, clock: systemClock }) };
+  return { store, registrations, drafts: createDraftService({ registrations, clock: systemClock, fetcher: testFetcher() }) };
 }
 
 describe('watching the settings folder', () => {
