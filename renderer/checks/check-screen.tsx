@@ -4,6 +4,7 @@
  * history, lives on the registration's "jwks_uri check" step.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { AllowPrivateNetwork } from '../components/allow-private-network';
 import { EmptyState } from '../components/empty-state';
 import { Icon } from '../components/icons';
 import { CheckRunView } from './check-results';
@@ -16,6 +17,7 @@ export function CheckScreen(): ReactElement {
   const [url, setUrl] = useState('');
   const [expectText, setExpectText] = useState('');
   const [caPem, setCaPem] = useState('');
+  const [allowPrivateNetwork, setAllowPrivateNetwork] = useState(false);
   const [timeoutSeconds, setTimeoutSeconds] = useState(String(DEFAULT_TIMEOUT_SECONDS));
   const [urlMissing, setUrlMissing] = useState(false);
   const { state, run } = useCheckRun();
@@ -33,6 +35,7 @@ export function CheckScreen(): ReactElement {
       url: url.trim(),
       ...(expectText.trim() !== '' && { expectText }),
       ...(caPem.trim() !== '' && { caPem }),
+      ...(allowPrivateNetwork && { allowPrivateNetwork: true }),
       ...(timeoutMs !== undefined && { timeoutMs }),
     });
   };
@@ -79,6 +82,12 @@ export function CheckScreen(): ReactElement {
           </p>
           <textarea id="check-ca" rows={4} spellCheck={false} aria-describedby="check-ca-help" value={caPem} onChange={(event) => setCaPem(event.target.value)} />
         </div>
+        <AllowPrivateNetwork
+          id="check-allow-private"
+          checked={allowPrivateNetwork}
+          onChange={setAllowPrivateNetwork}
+          what="The address you type may be local (it is reported as not public). A redirect from a public host into this computer or a private network is refused unless you tick this."
+        />
         <div className="field field-narrow">
           <label htmlFor="check-timeout">Time limit (seconds)</label>
           <input id="check-timeout" type="number" min={1} max={120} step={1} value={timeoutSeconds} onChange={(event) => setTimeoutSeconds(event.target.value)} />

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { WarningList } from '../components/findings';
 import { Icon } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
+import { AllowPrivateNetwork } from '../components/allow-private-network';
 
 type Assertion = ValueFor<'createAssertion'>;
 type Probe = ValueFor<'probeTokenEndpoint'>;
@@ -100,6 +101,15 @@ function ProbeResult({ probe }: { probe: Probe }): ReactElement {
             ))}
           </ul>
         )}
+        {probe.warnings.length > 0 && (
+          <ul className="probe-warnings" data-testid="probe-warnings">
+            {probe.warnings.map((warning, index) => (
+              <li key={index}>
+                <Icon name="warning" size={16} /> {warning}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );
@@ -115,6 +125,7 @@ export function AssertionHelper({ id }: { id: string }): ReactElement {
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
   const [copyOutcome, setCopyOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const [probe, setProbe] = useState<Probe | undefined>(undefined);
+  const [allowPrivateNetwork, setAllowPrivateNetwork] = useState(false);
   const [probeError, setProbeError] = useState<ErrorPayload | undefined>(undefined);
   const [probing, setProbing] = useState(false);
   const [caPem, setCaPem] = useState('');
@@ -159,7 +170,7 @@ export function AssertionHelper({ id }: { id: string }): ReactElement {
     setProbing(true);
     setProbeError(undefined);
     setProbe(undefined);
-    const result = await call('probeTokenEndpoint', { ...signing(), ...(caPem.trim() !== '' && { caPem }) });
+    const result = await call('probeTokenEndpoint', { ...signing(), ...(caPem.trim() !== '' && { caPem }), ...(allowPrivateNetwork && { allowPrivateNetwork: true }) });
     setProbing(false);
     if (result.ok) setProbe(result.value);
     else {
@@ -262,6 +273,12 @@ export function AssertionHelper({ id }: { id: string }): ReactElement {
                 <label htmlFor="probe-ca">Extra CA certificates (PEM, optional)</label>
                 <textarea id="probe-ca" rows={3} spellCheck={false} value={caPem} onChange={(event) => setCaPem(event.target.value)} />
               </div>
+              <AllowPrivateNetwork
+                id="probe-allow-private"
+                checked={allowPrivateNetwork}
+                onChange={setAllowPrivateNetwork}
+                what="Without an audience typed above, the token endpoint comes from the provider's data (its discovery document); it is not contacted on this computer or a private network unless you tick this."
+              />
             </details>
             <div className="action-row">
               <button type="button" className="button button-secondary" disabled={probing} onClick={() => void runProbe()}>

@@ -313,6 +313,7 @@ export function OpenPackageScreen(): ReactElement {
   const input = useRef<HTMLInputElement>(null);
   const [offline, setOffline] = useState(false);
   const [caPem, setCaPem] = useState('');
+  const [allowPrivateNetwork, setAllowPrivateNetwork] = useState(false);
   const [file, setFile] = useState<{ name: string; base64: string } | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -328,6 +329,7 @@ export function OpenPackageScreen(): ReactElement {
       base64: chosen.base64,
       ...(offline && { offline: true }),
       ...(!offline && caPem.trim() !== '' && { caPem }),
+      ...(!offline && allowPrivateNetwork && { allowPrivateNetwork: true }),
     });
     setBusy(false);
     if (answer.ok) setResult({ fileName: chosen.name, verification: answer.value });
@@ -398,6 +400,11 @@ export function OpenPackageScreen(): ReactElement {
         caPem={caPem}
         setCaPem={setCaPem}
         offlineLabel="Offline: verify the file only; do not fetch the live jwks_uri"
+        allowPrivate={{
+          checked: allowPrivateNetwork,
+          onChange: setAllowPrivateNetwork,
+          what: 'A package comes from someone else: its jwks_uri is not fetched when it points at this computer or a private network (10.x, 192.168.x, …) unless you tick this.',
+        }}
       />
       {file !== undefined && (
         <div className="action-row">

@@ -6,6 +6,7 @@ import type { ReactElement } from 'react';
 import { call } from '../hooks/use-operation';
 import { Icon } from '../components/icons';
 import type { ActionOutcome } from '../components/action-status';
+import { AllowPrivateNetwork } from '../components/allow-private-network';
 
 /** Copies non-secret text and says what happened. */
 export async function copyPlain(text: string, done: string): Promise<ActionOutcome> {
@@ -38,6 +39,7 @@ export function NetworkOptions({
   caPem,
   setCaPem,
   offlineLabel,
+  allowPrivate,
 }: {
   idPrefix: string;
   offline: boolean;
@@ -45,6 +47,8 @@ export function NetworkOptions({
   caPem: string;
   setCaPem: (value: string) => void;
   offlineLabel: string;
+  /** The network-policy consent, where the fetch starts from untrusted input (an opened package). */
+  allowPrivate?: { checked: boolean; onChange: (value: boolean) => void; what: string };
 }): ReactElement {
   return (
     <fieldset className="package-options">
@@ -69,6 +73,7 @@ export function NetworkOptions({
           disabled={offline}
         />
       </div>
+      {allowPrivate !== undefined && !offline && <AllowPrivateNetwork id={`${idPrefix}-allow-private`} {...allowPrivate} />}
     </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 // `verify-package` tells support what was asked (issue 12 item 5): the requested values and the
 // findings with their codes in `--json` and in the human report, and two separate verdicts —
 // intact (the file and its signature) and live (the jwks_uri now). A real local HTTPS jwks_uri
-// (test CA) serves the registration's keys while packaging, and is stopped afterwards.
+// (test CA) serves the registration's keys while packaging, and is stopped afterwards. It is on
+// loopback, and a package's jwks_uri is untrusted input, so verifying online passes --allow-private-network.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,7 @@ afterAll(async () => {
 
 describe('verify-package reports what the package asks for', () => {
   it('--json: the requested values and every finding with its code; intact and live both pass while the jwks_uri serves the key', async () => {
-    const run = await cli('verify-package', file('report.zip'), '--ca', caFile, '--json');
+    const run = await cli('verify-package', file('report.zip'), '--ca', caFile, '--allow-private-network', '--json');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const report = run.json<Report>();
     expect(report.requested.provider.id).toBe('nhs-api-platform');
@@ -92,7 +93,7 @@ describe('verify-package reports what the package asks for', () => {
   it('with the jwks_uri server stopped: intact = yes, live = fail, exit 1, and the text says the package itself is intact', async () => {
     await server!.close();
     server = undefined;
-    const run = await cli('verify-package', file('report.zip'), '--ca', caFile, '--json');
+    const run = await cli('verify-package', file('report.zip'), '--ca', caFile, '--allow-private-network', '--json');
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const report = run.json<Report>();
     expect(report.intact.status).toBe('pass');
@@ -102,7 +103,7 @@ describe('verify-package reports what the package asks for', () => {
     expect(report.verdict).toBe('invalid');
     expect(report.headline).toMatch(/^The package itself is intact; its live state fails: the jwks_uri is not reachable/);
 
-    const human = await cli('verify-package', file('report.zip'), '--ca', caFile);
+    const human = await cli('verify-package', file('report.zip'), '--ca', caFile, '--allow-private-network');
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('The package itself is intact; its live state fails');
     expect(human.stdout).toContain('Intact and signed by the enclosed key: YES');

@@ -94,6 +94,14 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await page.getByLabel('Extra CA certificates (PEM, optional)').fill(pki.caCertPem);
     await page.getByTestId('package-file-input').setInputFiles(out);
     const verdict = page.getByTestId('package-verdict');
+    // A package is untrusted input and this jwks_uri is on loopback: refused before connecting until the user allows private networks.
+    const before = server.connectionCount;
+    await expect(verdict).toHaveAttribute('data-verdict', 'invalid', { timeout: 60_000 });
+    await expect(page.locator('[data-step-id="live.signature"]')).toContainText('Refused before connecting');
+    expect(server.connectionCount, 'the refused jwks_uri was not contacted').toBe(before);
+    await shootBoth(app, 'package-open-private-refused', 'a package whose jwks_uri is on this computer, refused before connecting');
+    await page.getByLabel('Allow private network addresses').check();
+    await page.getByRole('button', { name: 'Verify again with these options' }).click();
     await expect(verdict).toHaveAttribute('data-verdict', 'valid', { timeout: 60_000 });
     await expect(verdict).toContainText('Valid');
     await expect(page.getByTestId('verify-sha256')).toHaveText(digest);
