@@ -88,6 +88,24 @@ export function GenerateKey({
         Made on this computer; the private key stays in your OS keychain. Only the public half is shown, copied or published.
         {hasKeys && ' A new key starts as the next key: publish it, then rotate to start signing with it.'}
       </p>
+      {offerDatedKid && (
+        <div className="field dated-kid">
+          <div className="checkbox-row">
+            <input id={`${base}-dated`} type="checkbox" checked={dated} disabled={busy} onChange={(event) => setDated(event.target.checked)} />
+            <label htmlFor={`${base}-dated`}>Dated key ID (for an NHS-hosted JWKS)</label>
+          </div>
+          {dated && (
+            <>
+              <label htmlFor={`${base}-rotate-by`}>Rotate by</label>
+              <input id={`${base}-rotate-by`} type="date" value={rotateBy} disabled={busy} aria-describedby={`${base}-dated-help`} onChange={(event) => setRotateBy(event.target.value)} />
+            </>
+          )}
+          <span className="field-help" id={`${base}-dated-help`}>
+            The key ID becomes the rotate-by date and the first 8 characters of its fingerprint (e.g. 2027-12-01-AbCdEfGh): NHS's expiry check reads the date and raises a
+            rotation ticket 60 days before it.
+          </span>
+        </div>
+      )}
       <div className="action-row">
         <div className="field field-inline">
           <label htmlFor={`${base}-alg`}>Key algorithm</label>
@@ -114,20 +132,6 @@ export function GenerateKey({
           </div>
         ) : (
           <p className="field-inline muted">Curve {EC_CURVES[alg] ?? 'from the algorithm'}</p>
-        )}
-        {offerDatedKid && (
-          <div className="field field-inline">
-            <div className="checkbox-row">
-              <input id={`${base}-dated`} type="checkbox" checked={dated} disabled={busy} onChange={(event) => setDated(event.target.checked)} />
-              <label htmlFor={`${base}-dated`}>Dated key ID (for an NHS-hosted JWKS)</label>
-            </div>
-            {dated && (
-              <>
-                <label htmlFor={`${base}-rotate-by`}>Rotate by</label>
-                <input id={`${base}-rotate-by`} type="date" value={rotateBy} disabled={busy} onChange={(event) => setRotateBy(event.target.value)} />
-              </>
-            )}
-          </div>
         )}
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void generate()}>
           <Icon name="key" size={18} />

@@ -48,7 +48,7 @@ export function HostedJwksRequest({ id, hasActiveKey }: { id: string; hasActiveK
         Public key URL. Use a dated key ID so NHS's expiry check can remind you to rotate it.
       </p>
       <div className="action-row">
-        <div className="field field-inline">
+        <div className="field field-inline hosted-jwks-app-id">
           <label htmlFor={`${base}-app-id`}>Application ID (UUID v4)</label>
           <input id={`${base}-app-id`} type="text" spellCheck={false} autoComplete="off" value={appId} placeholder="9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e" onChange={(event) => setAppId(event.target.value)} />
         </div>

@@ -14,6 +14,12 @@ import { ExternalLink } from '../components/external-link';
 import { Icon } from '../components/icons';
 import { call, useOperation } from '../hooks/use-operation';
 
+/** Text with `backticked` commands shown as code (the checklist data quotes CLI commands that way). */
+function Prose({ text }: { text: string }): ReactElement {
+  const parts = text.split(/`([^`]+)`/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
+}
+
 const WHERE_LABEL: Record<string, string> = {
   'connection-manager': 'Connection Manager',
   'e-mail': 'E-mail',
@@ -88,12 +94,14 @@ function Item({ item, index, onTick, busy }: { item: ChecklistItemView; index: n
           </>
         )}
       </p>
-      <p>{item.detail}</p>
+      <p>
+        <Prose text={item.detail} />
+      </p>
       {item.answers.length > 0 && <dl className="facts checklist-answers">{item.answers.map((a) => <Answer key={a.id} answer={a} onCopied={setOutcome} />)}</dl>}
       <ActionStatus outcome={outcome} testId={`checklist-copy-status-${item.id}`} />
       {item.returns && (
         <p>
-          <strong>Comes back:</strong> {item.returns}
+          <strong>Comes back:</strong> <Prose text={item.returns} />
         </p>
       )}
       <p className="checklist-source muted">
@@ -146,7 +154,9 @@ function Checklist({ id, view, onView }: { id: string; view: ChecklistView; onVi
         <Icon name="package" className="notice-icon" />
         <div>
           <p className="notice-title">The package</p>
-          <p>{view.package.text}</p>
+          <p>
+            <Prose text={view.package.text} />
+          </p>
         </div>
       </div>
     </div>
