@@ -22,6 +22,7 @@ import type { Clock } from '../ports';
 import { writeFileAtomicSync } from './atomic-file';
 import { withFileLockSync, type FileLockOptions } from './file-lock';
 import { emptySettings, readNewerSettings, settingsSchema, upgradeSettings, type Settings } from './settings-schema';
+import { decodeUtf8, firstInvalidUtf8Offset } from '../../contract/text/utf8';
 
 /** Something the user should be told about the settings file. */
 export interface StoreNotice {
@@ -113,7 +114,7 @@ type Loaded =
   | { state: 'newer'; settings: Settings; unreadable: string[] };
 
 interface DiskRead {
-  text: string;
+  bytes: Uint8Array;
   fingerprint: string;
 }
 
@@ -161,7 +162,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     }
     try {
       const fingerprint = fingerprintOf(fstatSync(fd, { bigint: true }));
-      return { text: readFileSync(fd, 'utf8'), fingerprint };
+      return { bytes: readFileSync(fd), fingerprint };
     } finally {
       closeSync(fd);
     }
@@ -169,7 +170,10 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
 
   const interpret = (disk: DiskRead | undefined): Loaded => {
     if (disk === undefined) return { state: 'absent' };
-    const text = disk.text.replace(/^\uFEFF/, '');
+    // Strict UTF-8: bad bytes are a damaged file (quarantined), never silently replaced and saved back.
+    const badAt = firstInvalidUtf8Offset(disk.bytes);
+    if (badAt !== undefined) return { state: 'broken', why: `not valid UTF-8: invalid byte at byte offset ${badAt}` };
+    const text = decodeUtf8(disk.bytes, 'The settings file');
     let parsed: unknown;
     try {
       parsed = text.trim() === '' ? undefined : JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * Issue 7 in the browser against the real credential service and the real gnome-keyring: save a
+ * Issue 7 in the browser against the real credential service and the real OS keychain: save a
  * Client ID and secret, see the secret masked and absent from every IPC answer except the explicit
  * reveal, reveal it, copy it (the main process puts it on the clipboard and the UI says when it is
  * cleared), replace and delete with confirmation; a failed save keeps what was typed; the client

@@ -1,5 +1,5 @@
 /**
- * Issue 4 in the browser against the real key service and the real gnome-keyring: generate an
+ * Issue 4 in the browser against the real key service and the real OS keychain: generate an
  * RSA key with visible progress, compare its fingerprint, copy and save the public key, export the
  * private key (a weak passphrase refused, a strong one written 0600 and encrypted), rotate, and
  * delete after confirming. The harness scans every IPC answer for private key material.

@@ -1,4 +1,4 @@
-// Received credentials with the real Secret Service: save, read back from a fresh service,
+// Received credentials with the real OS keychain: save, read back from a fresh service,
 // replace, delete; the secret never in the data folder, logs or return values; and nothing
 // half-saved when the keychain or the settings file fails half-way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

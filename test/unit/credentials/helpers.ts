@@ -28,7 +28,7 @@ export function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** The real Secret Service under a unique service name; remembers accounts to clean up. */
+/** The real OS keychain under a unique service name; remembers accounts to clean up. */
 export function testVault(): SecretVault & { cleanup(): Promise<void> } {
   const real = createOsKeychain({ service: `oidc-onboard-test-cred-${randomUUID()}` });
   const touched = new Set<string>();

@@ -81,6 +81,18 @@ describe('settings corruption', () => {
     expect(JSON.parse(await readFile(configPath(), 'utf8')).preferences.theme).toBe('light');
   });
 
+  it('quarantines a file with invalid UTF-8 (naming the offset) instead of replacing the bad bytes', async () => {
+    const v2 = await readFile(path.join(fixtures, 'v2.json'));
+    const at = v2.indexOf('patient-portal-int') + 3;
+    const damaged = Buffer.concat([v2.subarray(0, at), Buffer.from([0xc0, 0xaf]), v2.subarray(at)]);
+    await writeFile(configPath(), damaged);
+    const store = openSettingsStore({ dataDir: dir, clock });
+    expect(store.read().registrations).toEqual({});
+    expect(store.notices[0]?.message).toContain(`not valid UTF-8: invalid byte at byte offset ${at}`);
+    const [moved] = await quarantined();
+    expect(await readFile(path.join(dir, moved!))).toEqual(damaged);
+  });
+
   it('reads a file with a UTF-8 byte-order mark without losing anything', async () => {
     await writeFile(configPath(), '\uFEFF' + (await readFile(path.join(fixtures, 'v2.json'), 'utf8')));
     const store = openSettingsStore({ dataDir: dir, clock });
