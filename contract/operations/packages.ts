@@ -42,6 +42,9 @@ export const buildPackage = defineOperation({
   response: z.object({ saved: z.boolean(), path: z.string().optional(), sha256: z.string().optional(), bytes: z.number().optional(), sendTo: z.string().optional() }),
 });
 
+/** Largest package file accepted (the zip reader's archive cap): the app checks the size before reading. */
+export const PACKAGE_MAX_BYTES = 20 * 1024 * 1024;
+
 /** `package:verify` — the bytes of a package file the user opened or dropped. */
 export const verifyPackage = defineOperation({
   channel: 'package:verify',

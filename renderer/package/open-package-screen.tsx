@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
+import { PACKAGE_MAX_BYTES } from '../../contract/operations/packages';
 import { escapeForDisplay } from '../../contract/text/display';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { ErrorNotice } from '../components/error-notice';
@@ -338,6 +339,12 @@ export function OpenPackageScreen(): ReactElement {
 
   const open = async (picked: File | undefined) => {
     if (!picked) return;
+    // The size first: an untrusted 600 MB file is refused before a byte of it is read into the page.
+    if (picked.size > PACKAGE_MAX_BYTES) {
+      setResult(undefined);
+      setError({ code: 'INPUT_UNREADABLE', message: `${escapeForDisplay(picked.name)} is ${picked.size} bytes, over the ${PACKAGE_MAX_BYTES}-byte limit of a registration package, so it was not read.` });
+      return;
+    }
     const chosen = { name: picked.name, base64: await fileToBase64(picked) };
     setFile(chosen);
     await verify(chosen);
