@@ -186,8 +186,16 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       return { ...verification, ...(verification.manifest && { manifest: verification.manifest as Record<string, unknown> }), markdown: verificationToMarkdown(verification) };
     },
     showCredentials: async ({ id }) => credentials.show(id),
-    saveCredentials: async ({ id, clientId, secret, notes, receivedAt, replace }) => {
-      const input = { clientId, secret, ...(notes !== undefined && { notes }), ...(receivedAt && { receivedAt }) };
+    saveCredentials: async ({ id, clientId, secret, applicationId, kid, notes, receivedAt, replace }) => {
+      const input = {
+        clientId,
+        // An empty field is no secret: where the provider issues none, the form has no secret field at all.
+        ...(secret !== undefined && secret !== '' && { secret }),
+        ...(applicationId !== undefined && { applicationId }),
+        ...(kid !== undefined && { kid }),
+        ...(notes !== undefined && { notes }),
+        ...(receivedAt && { receivedAt }),
+      };
       return replace ? credentials.replace(id, input, { confirm: true }) : credentials.save(id, input);
     },
     revealCredentialSecret: async ({ id }) => ({ secret: await credentials.reveal(id) }),

@@ -16,31 +16,62 @@ function stripTrailingNewlines(text: string): string {
   return text.replace(/[\r\n]+$/, '');
 }
 
-const SAVE_USAGE = 'oidc-onboard credentials save <id> --client-id <client_id> [--notes <text>] [--received-at <date>] [--yes] < secret.txt';
+const SAVE_USAGE =
+  'oidc-onboard credentials save <id> (--client-id <client_id> | --api-key <api_key>) [--application-id <uuid>] [--kid <kid>] [--notes <text>] [--received-at <date>] [--yes] [< secret.txt]';
 const SHOW_USAGE = 'oidc-onboard credentials show <id> [--reveal] [--json]';
 const DELETE_USAGE = 'oidc-onboard credentials delete <id> --yes [--json]';
 
 async function save(context: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { 'client-id': { type: 'string' }, notes: { type: 'string' }, 'received-at': { type: 'string' }, yes: { type: 'boolean' } },
+    {
+      'client-id': { type: 'string' },
+      'api-key': { type: 'string' },
+      'application-id': { type: 'string' },
+      kid: { type: 'string' },
+      notes: { type: 'string' },
+      'received-at': { type: 'string' },
+      yes: { type: 'boolean' },
+    },
     SAVE_USAGE,
     { min: 1, max: 1 },
   );
-  if (values['client-id'] === undefined) throw usageError('--client-id is required.', SAVE_USAGE);
-  const secret = stripTrailingNewlines(await context.readStdin());
-  if (secret === '') throw usageError('Give the client secret on stdin (for example: oidc-onboard credentials save <id> --client-id <id> < secret.txt); it is never taken from arguments.', SAVE_USAGE);
+  if (values['client-id'] !== undefined && values['api-key'] !== undefined) throw usageError('Give either --client-id or --api-key, not both.', SAVE_USAGE);
+  const identifier = values['client-id'] ?? values['api-key'];
   const id = positionals[0]!;
   const service = await credentialService(context);
+  // What the provider issues decides what is read: a secret only where one is issued.
+  const fields = service.fields(id);
+  const flag = fields.identifierLabel === 'API key' ? '--api-key' : '--client-id';
+  if (identifier === undefined) throw usageError(`${flag} is required: the ${fields.identifierLabel} the provider issued.`, SAVE_USAGE);
+  const secret = stripTrailingNewlines(await context.readStdin());
+  if (fields.secret === 'required' && secret === '') {
+    throw usageError(
+      `With ${fields.method} the provider issues a client secret with the ${fields.identifierLabel}: give it on stdin (for example: oidc-onboard credentials save ${id} ${flag} <id> < secret.txt); it is never taken from arguments.`,
+      SAVE_USAGE,
+    );
+  }
   const input = {
-    clientId: values['client-id'],
-    secret,
+    clientId: identifier,
+    ...(secret === '' ? {} : { secret }),
+    ...(values['application-id'] === undefined ? {} : { applicationId: values['application-id'] }),
+    ...(values.kid === undefined ? {} : { kid: values.kid }),
     ...(values.notes === undefined ? {} : { notes: values.notes }),
     ...(values['received-at'] === undefined ? {} : { receivedAt: values['received-at'] }),
   };
   const result = values.yes ? await service.replace(id, input, { confirm: true }) : await service.save(id, input);
-  for (const warning of result.warnings) context.err(`oidc-onboard: ${warning}\n`);
-  print(context, result, () => `${result.replaced ? 'Replaced' : 'Saved'} the credentials of ${id}: Client ID ${result.clientId}.\nThe secret is in the ${result.storedIn} as "${result.account}" (service "${result.service}").\n`);
+  for (const warning of result.warnings) context.err(`oidc-onboard: warning: ${warning}\n`);
+  print(context, result, () =>
+    [
+      `${result.replaced ? 'Replaced' : 'Saved'} the credentials of ${id}: ${result.identifierLabel} ${result.clientId}.`,
+      ...(result.applicationId === undefined ? [] : [`Application id: ${result.applicationId}`]),
+      ...(result.kid === undefined ? [] : [`KID: ${result.kid}`]),
+      result.hasSecret
+        ? `The secret is in the ${result.storedIn} as "${result.account}" (service "${result.service}").`
+        : `No secret: the provider issues none for ${fields.method}, so nothing was written to the ${result.storedIn}.`,
+      '',
+    ].join('\n'),
+  );
   return EXIT.ok;
 }
 
@@ -54,11 +85,13 @@ async function show(context: CliContext, argv: string[]): Promise<number> {
   print(context, secret === undefined ? view : { ...view, secret }, () =>
     [
       `Registration:  ${id}`,
-      `Client ID:     ${view.clientId}`,
+      `${`${view.identifierLabel}:`.padEnd(15)}${view.clientId}`,
+      ...(view.applicationId ? [`Application id: ${view.applicationId}`] : []),
+      ...(view.kid ? [`KID:           ${view.kid}`] : []),
       `Received:      ${view.receivedAt}`,
       ...(view.notes ? [`Notes:         ${view.notes}`] : []),
-      `Secret:        ${secret ?? (view.hasSecret ? `stored in the ${view.storedIn} (add --reveal to print it)` : 'none saved')}`,
-      `Keychain item: ${view.account} (service "${view.service}")`,
+      `Secret:        ${secret ?? (view.hasSecret ? `stored in the ${view.storedIn} (add --reveal to print it)` : view.secretIssued ? 'none saved' : 'none (the provider issues no secret)')}`,
+      ...(view.hasSecret ? [`Keychain item: ${view.account} (service "${view.service}")`] : []),
       '',
     ].join('\n'),
   );
@@ -77,7 +110,7 @@ async function remove(context: CliContext, argv: string[]): Promise<number> {
 /** `credentials save|show|delete`. */
 export const credentials: Command = {
   name: 'credentials',
-  summary: 'Keep the Client ID and secret the provider issued (secret in the OS keychain)',
+  summary: 'Keep what the provider issued: the Client ID (API key for the API platform), and a secret only where one is issued (OS keychain)',
   usage: [SAVE_USAGE, `       ${SHOW_USAGE}`, `       ${DELETE_USAGE}`].join('\n'),
   async run(context, argv) {
     const [sub, ...rest] = argv;

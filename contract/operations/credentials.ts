@@ -11,6 +11,14 @@ export const credentialViewSchema = z.object({
   receivedAt: z.string(),
   notes: z.string(),
   hasSecret: z.boolean(),
+  /** The provider's name for `clientId`: "Client ID", or "API key" for the NHS England API platform. */
+  identifierLabel: z.string(),
+  /** Whether the provider issues a secret for this registration's auth method. */
+  secretIssued: z.boolean(),
+  /** The API platform's application id (a UUID), when recorded. */
+  applicationId: z.string().optional(),
+  /** The KID the registration is tied to (API platform), when recorded. */
+  kid: z.string().optional(),
   /** "macOS Keychain", "Windows Credential Manager" or "Secret Service (GNOME Keyring)". */
   storedIn: z.string(),
   service: z.string(),
@@ -28,9 +36,19 @@ export const showCredentials = defineOperation({
 /** `credentials:save` — save, or replace with `replace: true` (the confirmation). */
 export const saveCredentials = defineOperation({
   channel: 'credentials:save',
-  summary: 'Save (or replace) the Client ID and secret the provider issued.',
+  summary: 'Save (or replace) what the provider issued: the Client ID (API key for the API platform), and the secret only where one is issued.',
   request: z
-    .object({ id, clientId: z.string().max(512), secret: z.string().max(1024), notes: z.string().max(5000).optional(), receivedAt: z.string().max(40).optional(), replace: z.boolean().optional() })
+    .object({
+      id,
+      clientId: z.string().max(512),
+      /** Only where the provider issues a secret; refused (VALIDATION_FAILED) where it does not. */
+      secret: z.string().max(1024).optional(),
+      applicationId: z.string().max(512).optional(),
+      kid: z.string().max(512).optional(),
+      notes: z.string().max(5000).optional(),
+      receivedAt: z.string().max(40).optional(),
+      replace: z.boolean().optional(),
+    })
     .strict(),
   response: credentialViewSchema.extend({ replaced: z.boolean(), warnings: z.array(z.string()) }),
 });

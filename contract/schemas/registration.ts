@@ -9,10 +9,16 @@ export const clientMetadataSchema = z.record(z.string(), z.unknown());
 
 /** Non-secret facts about the credentials the provider issued (the secret lives in the keychain). */
 export const credentialRecordSchema = z.object({
+  /** The identifier the assertion's iss/sub carry: the Client ID, or the API platform's API key. */
   clientId: z.string(),
   receivedAt: isoDateSchema,
   notes: z.string().default(''),
+  /** False where the provider issues no secret (NHS login, CIS2 private_key_jwt, API platform). */
   hasSecret: z.boolean(),
+  /** The API platform's application id (a UUID; not the API key), kept for support requests. */
+  applicationId: z.string().optional(),
+  /** The KID the registration is tied to (API platform). */
+  kid: z.string().optional(),
 });
 
 /** A provider discovery document applied to a registration (non-secret provider metadata). */

@@ -20,6 +20,7 @@ import type { Clock, Random } from '../ports';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
 import type { RegistrationRepository } from '../storage/registrations';
+import { credentialFieldsFor } from './issued';
 import { normaliseClientId } from './validate';
 
 /** Default assertion lifetime in seconds (see the module comment for why not 300). */
@@ -137,7 +138,9 @@ export async function createClientAssertion(deps: AssertionDeps, registrationId:
 
   const rawClientId = options.clientId ?? registration.credentials?.clientId;
   if (rawClientId === undefined) {
-    throw new AppError('NOT_FOUND', `No Client ID is saved for ${registrationId}. Save the credentials the provider issued first (oidc-onboard credentials save ${registrationId} --client-id <id>).`, {
+    const label = credentialFieldsFor(registration).identifierLabel;
+    const flag = label === 'API key' ? '--api-key <api key>' : '--client-id <id>';
+    throw new AppError('NOT_FOUND', `No ${label} is saved for ${registrationId}. Save what the provider issued first (oidc-onboard credentials save ${registrationId} ${flag}).`, {
       details: { id: registrationId, reason: 'no-client-id' },
     });
   }

@@ -24,13 +24,19 @@ import { createClientAssertion, type ClientAssertion, type ClientAssertionOption
 import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
 import { probeTokenEndpoint, type ProbeOptions, type TokenEndpointProbe } from './probe';
-import { checkClientSecret, checkNotes, normaliseClientId, normaliseReceivedAt } from './validate';
+import { checkCredentialEntry, credentialFieldsFor, type CredentialFields } from './issued';
+import { checkNotes, normaliseReceivedAt } from './validate';
 
-/** What the provider issued, as the user enters it. */
+/** What the provider issued, as the user enters it (the fields follow the provider: see `issued.ts`). */
 export interface CredentialInput {
+  /** The Client ID — or, for the NHS England API platform, the API key (the assertion's iss/sub). */
   clientId: string;
-  /** Stored in the keychain only. */
-  secret: string;
+  /** Only where the provider issues one; stored in the keychain only. */
+  secret?: string | undefined;
+  /** The API platform's application id (a UUID), optional. */
+  applicationId?: string | undefined;
+  /** The KID the registration is tied to (API platform), optional. */
+  kid?: string | undefined;
   notes?: string;
   /** When the credentials were received; default now. */
   receivedAt?: Date | string;
@@ -43,6 +49,14 @@ export interface CredentialView {
   receivedAt: string;
   notes: string;
   hasSecret: boolean;
+  /** The provider's name for `clientId`: "Client ID", or "API key" for the API platform. */
+  identifierLabel: string;
+  /** Whether the provider issues a secret for this registration's auth method. */
+  secretIssued: boolean;
+  /** The API platform's application id, when recorded. */
+  applicationId?: string;
+  /** The KID the registration is tied to, when recorded. */
+  kid?: string;
   /** The keychain backend holding the secret, e.g. "Secret Service (GNOME Keyring)". */
   storedIn: string;
   /** The keychain service name items live under. */
@@ -99,6 +113,8 @@ export interface CredentialService {
   save(registrationId: string, input: CredentialInput): Promise<SaveResult>;
   /** Replaces (rotates) the credentials, or saves them when there are none; needs `{ confirm: true }`. */
   replace(registrationId: string, input: CredentialInput, confirmation: Confirmation): Promise<SaveResult>;
+  /** What the provider issues for the registration (which fields to ask for). */
+  fields(registrationId: string): CredentialFields;
   /** The non-secret view, or `null` when nothing was saved. Does not touch the keychain. */
   show(registrationId: string): CredentialView | null;
   /** The secret itself, from the keychain. The only method that returns it. */
@@ -171,25 +187,31 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     }
   };
 
-  const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>): CredentialView => ({
+  const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>, fields: CredentialFields = credentialFieldsFor(registration(registrationId))): CredentialView => ({
     registrationId,
     clientId: credentials.clientId,
     receivedAt: credentials.receivedAt,
     notes: credentials.notes,
     hasSecret: credentials.hasSecret,
+    identifierLabel: fields.identifierLabel,
+    secretIssued: fields.secret === 'required',
+    ...(credentials.applicationId === undefined ? {} : { applicationId: credentials.applicationId }),
+    ...(credentials.kid === undefined ? {} : { kid: credentials.kid }),
     storedIn: vault.backendName,
     service: vault.service,
     account: clientSecretAccount(registrationId, credentials.clientId),
   });
 
   async function write(registrationId: string, input: CredentialInput, replacing: boolean): Promise<SaveResult> {
-    const clientId = normaliseClientId(input.clientId);
-    const secret = checkClientSecret(input.secret);
+    // What the provider issues decides what is asked for and kept: no secret item where none is issued.
+    const fields = credentialFieldsFor(registration(registrationId));
+    const checked = checkCredentialEntry(fields, input);
+    const { clientId, secret } = checked;
     const notes = checkNotes(input.notes);
     const receivedAt = normaliseReceivedAt(input.receivedAt ?? clock.now());
     const previous = registration(registrationId).credentials;
     if (previous && !replacing) {
-      throw new AppError('ALREADY_EXISTS', `${registrationId} already has credentials (Client ID ${previous.clientId}). Replace them explicitly (--yes on the command line).`, {
+      throw new AppError('ALREADY_EXISTS', `${registrationId} already has credentials (${fields.identifierLabel} ${previous.clientId}). Replace them explicitly (--yes on the command line).`, {
         details: { id: registrationId },
       });
     }
@@ -197,22 +219,33 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
 
     const account = clientSecretAccount(registrationId, clientId);
     const previousAccount = previous?.hasSecret ? clientSecretAccount(registrationId, previous.clientId) : undefined;
+    const record: NonNullable<Registration['credentials']> = {
+      clientId,
+      receivedAt,
+      notes,
+      hasSecret: secret !== undefined,
+      ...(checked.applicationId === undefined ? {} : { applicationId: checked.applicationId }),
+      ...(checked.kid === undefined ? {} : { kid: checked.kid }),
+    };
 
     // 1. Rollback material first: if the keychain cannot even be read, nothing has been touched.
-    const prior = await keychain(() => vault.get(account));
+    //    Where no secret is issued the keychain is not touched at all until step 4.
+    const prior = secret === undefined ? undefined : await keychain(() => vault.get(account));
     // 2. The secret. A failure here leaves the record and every existing item as they were.
-    await keychain(() => vault.set(account, secret));
+    if (secret !== undefined) await keychain(() => vault.set(account, secret));
     // 3. The record. A failure puts the item back the way it was.
     try {
-      registrations.update(registrationId, (target) => void (target.credentials = { clientId, receivedAt, notes, hasSecret: true }));
+      registrations.update(registrationId, (target) => void (target.credentials = record));
     } catch (error) {
       let restored = true;
-      try {
-        if (prior === undefined) await vault.delete(account);
-        else await vault.set(account, prior);
-      } catch {
-        restored = false;
-        logger.error('credentials: keychain rollback failed', { registrationId, account });
+      if (secret !== undefined) {
+        try {
+          if (prior === undefined) await vault.delete(account);
+          else await vault.set(account, prior);
+        } catch {
+          restored = false;
+          logger.error('credentials: keychain rollback failed', { registrationId, account });
+        }
       }
       if (isAppError(error) && restored) throw error;
       throw new AppError(
@@ -222,9 +255,9 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       );
     }
 
-    // 4. Only now drop the item saved under a previous Client ID; failing here loses nothing.
-    const warnings: string[] = [];
-    if (previousAccount !== undefined && previousAccount !== account) {
+    // 4. Only now drop the item saved under a previous Client ID (or a secret no longer issued); failing here loses nothing.
+    const warnings: string[] = [...checked.warnings];
+    if (previousAccount !== undefined && (previousAccount !== account || secret === undefined)) {
       try {
         await vault.delete(previousAccount);
       } catch {
@@ -232,8 +265,9 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         logger.warn('credentials: previous keychain item not removed', { registrationId, account: previousAccount });
       }
     }
-    logger.info(previous ? 'credentials replaced' : 'credentials saved', { registrationId, clientId, account });
-    return { ...view(registrationId, { clientId, receivedAt, notes, hasSecret: true }), replaced: previous !== undefined, warnings };
+    // The API platform's API key is kept out of logs (support asks only for its first and last characters).
+    logger.info(previous ? 'credentials replaced' : 'credentials saved', { registrationId, ...(fields.applicationId ? {} : { clientId }), secret: secret !== undefined });
+    return { ...view(registrationId, record, fields), replaced: previous !== undefined, warnings };
   }
 
   return {
@@ -245,6 +279,8 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         return write(registrationId, input, true);
       });
     },
+
+    fields: (registrationId) => credentialFieldsFor(registration(registrationId)),
 
     show(registrationId) {
       const credentials = registration(registrationId).credentials;

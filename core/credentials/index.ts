@@ -4,3 +4,4 @@ export * from './validate';
 export * from './credential-service';
 export * from './assertion';
 export * from './probe';
+export * from './issued';

@@ -180,7 +180,7 @@ export const nhsCis2Profile: Profile = {
       identifierLabel: 'Client ID',
       secret: 'not-issued',
       applicationId: false,
-      kid: true,
+      kid: false,
       text: 'A Client ID only: your assertions are verified with the public keys at your JWKS endpoint, so no secret is issued.',
       source: SOURCES.cis2Registration,
     },

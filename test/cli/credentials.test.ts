@@ -48,6 +48,8 @@ beforeAll(async () => {
   const created = await cli(['new', '--profile', 'nhs-cis2', '--environment', 'int', '--name', 'CLI App', '--json']);
   expect(created.code).toBe(0);
   regId = created.json<{ id: string }>().id;
+  // CIS2's "Client Secret" pattern: the one that issues a secret with the Client ID.
+  expect((await cli(['set', regId, '--auth-method', 'client_secret_post'])).code).toBe(0);
 });
 afterAll(async () => {
   for (const clientId of ['first-client', 'second-client', 'third-client']) await vault.delete(clientSecretAccount(regId, clientId)).catch(() => undefined);
@@ -77,7 +79,7 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).not.toContain(SECRET);
     const view = shown.json<Record<string, unknown>>();
-    expect(Object.keys(view).sort()).toEqual(['account', 'clientId', 'hasSecret', 'notes', 'receivedAt', 'registrationId', 'service', 'storedIn']);
+    expect(Object.keys(view).sort()).toEqual(['account', 'clientId', 'hasSecret', 'identifierLabel', 'notes', 'receivedAt', 'registrationId', 'secretIssued', 'service', 'storedIn']);
     expect(view).toMatchObject({ clientId: 'first-client', notes: 'from NHS', storedIn: keychainBackendName() });
 
     const human = await cli(['credentials', 'show', regId]);
@@ -146,6 +148,8 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     // The key is generated in-process through the keys service (no CLI for it here), as the app would.
     const store = openSettingsStore({ dataDir, clock: systemClock });
     const keys = createKeyService({ dataDir, vault, clock: systemClock, random: cryptoRandom, logger: silentLogger });
+    // Assertions are for private_key_jwt; the stored Client ID is used as iss/sub (no --client-id needed).
+    expect((await cli(['set', regId, '--auth-method', 'private_key_jwt'])).code).toBe(0);
     const noKey = await cli(['assertion', regId, '--json']);
     expect(noKey.code).toBe(2);
     expect(noKey.json<{ error: { details: { reason: string } } }>().error.details.reason).toBe('no-active-key');
