@@ -28,7 +28,7 @@ describe('client assertion', () => {
   it('carries exactly iss/sub/aud/jti/iat/exp and alg/kid/typ, signed by the active key, verifiable against the published JWKS', async () => {
     await fx.addKey(fx.regId, 'RS256', 'next');
     const active = await fx.addKey(fx.regId, 'RS256', 'active');
-    await service.save(fx.regId, { clientId: 'cis2-client-123', secret: 'a-secret-value' });
+    await service.save(fx.regId, { clientId: 'cis2-client-123' });
 
     const result = await service.assertion(fx.regId);
     const tokenEndpoint = (await import('../../../core/profiles')).getProfile('nhs-cis2').environments.find((e) => e.id === 'int')!.tokenEndpoint!;
@@ -66,7 +66,7 @@ describe('client assertion', () => {
   it('builds an authorization_code curl with a placeholder code for CIS2', async () => {
     await fx.addKey(fx.regId, 'ES256', 'active');
     fx.store.update((s) => void (s.registrations[fx.regId]!.metadata.redirect_uris = ['https://app.example.org/callback']));
-    await service.save(fx.regId, { clientId: 'cid', secret: 'a-secret-value' });
+    await service.save(fx.regId, { clientId: 'cid' });
     const { curl, jwt, grantType } = await service.assertion(fx.regId);
     expect(grantType).toBe('authorization_code');
     expect(curl).toBe(
@@ -100,7 +100,7 @@ describe('client assertion', () => {
   });
 
   it('fails with clear typed errors: no active key, no Client ID, not private_key_jwt, bad lifetime, bad aud, no token endpoint', async () => {
-    await service.save(fx.regId, { clientId: 'cid', secret: 'a-secret-value' });
+    await service.save(fx.regId, { clientId: 'cid' });
     await fx.addKey(fx.regId, 'RS256', 'next');
     const noActive = await rejection(service.assertion(fx.regId));
     expect(noActive.code).toBe('NOT_FOUND');

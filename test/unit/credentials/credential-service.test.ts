@@ -15,7 +15,7 @@ const NEW_SECRET = 'An0ther-s3cret-after-rotation';
 let fx: Fixture;
 let service: CredentialService;
 beforeEach(async () => {
-  fx = await createFixture();
+  fx = await createFixture({ authMethod: 'client_secret_post' });
   service = fx.service();
 });
 afterEach(async () => {
@@ -69,6 +69,8 @@ describe('saving and reading credentials', () => {
       receivedAt: fx.clock.now().toISOString(),
       notes: '',
       hasSecret: true,
+      identifierLabel: 'Client ID',
+      secretIssued: true,
       storedIn: fx.vault.backendName,
       service: fx.vault.service,
       account: clientSecretAccount(fx.regId, 'cid-1'),

@@ -99,7 +99,7 @@ export interface Fixture {
   cleanup(): Promise<void>;
 }
 
-export async function createFixture(options: { provider?: string; environment?: string } = {}): Promise<Fixture> {
+export async function createFixture(options: { provider?: string; environment?: string; authMethod?: string } = {}): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oidc-cred-'));
   const vault = testVault();
   const clock = fixedClock();
@@ -111,6 +111,8 @@ export async function createFixture(options: { provider?: string; environment?: 
   const drafts = createDraftService({ registrations, clock, fetcher });
   const addRegistration = (provider: string, environment: string, name: string) => drafts.create({ provider, environment, clientName: name }).registration.id;
   const regId = addRegistration(options.provider ?? 'nhs-cis2', options.environment ?? 'int', 'Patient Portal');
+  // What the provider issues follows the auth method: CIS2's "Client Secret" pattern is the one with a secret.
+  if (options.authMethod !== undefined) registrations.update(regId, (registration) => void (registration.metadata.token_endpoint_auth_method = options.authMethod));
   const keys = createKeyService({ dataDir, vault, clock, random: cryptoRandom, logger });
   const deps = (overrides: Partial<CredentialServiceDeps> = {}): CredentialServiceDeps => ({ registrations, vault, clock, random: cryptoRandom, logger, dataDir, keys, fetcher, ...overrides });
   return {

@@ -87,7 +87,7 @@ beforeEach(async () => {
   service = fx.service({ fetcher });
   await fx.addKey(fx.regId, 'ES256', 'active');
   fx.store.update((s) => void (s.registrations[fx.regId]!.metadata.redirect_uris = ['https://app.example.org/cb']));
-  await service.save(fx.regId, { clientId: CLIENT_ID, secret: 'not-used-by-private-key-jwt' });
+  await service.save(fx.regId, { clientId: CLIENT_ID });
   providerJwks = toJwks(publishedSet(fx.store.read().registrations[fx.regId]!.keys.map(parseKeyRecord), fx.clock.now()));
 });
 afterEach(async () => {

@@ -18,7 +18,7 @@ let deps: DiagnosticsDeps;
 let dataKey: string;
 
 beforeEach(async () => {
-  fx = await createFixture();
+  fx = await createFixture({ authMethod: 'client_secret_post' });
   deps = { store: fx.store, registrations: fx.registrations, vault: fx.vault, clock: fx.clock, logger: fx.logger, dataDir: fx.dataDir };
   await fx.service().save(fx.regId, { clientId: 'diag-client', secret: SECRET, notes: 'private note' });
   const key = await fx.addKey(fx.regId, 'RS256', 'active');
@@ -92,7 +92,9 @@ describe('diagnostics bundle', () => {
 
   it('masks a secret with quotes, spaces and ampersands in every form a log line may hold it (plain, encoded, JSON-escaped twice)', async () => {
     const tricky = 'p@ss "word" & x=1 \\ end';
-    const other = fx.addRegistration('nhs-login', 'sandpit', 'Tricky');
+    // A provider and method that issue a secret (CIS2 "Client Secret"): NHS login issues none.
+    const other = fx.addRegistration('nhs-cis2', 'int', 'Tricky');
+    fx.registrations.update(other, (registration) => void (registration.metadata.token_endpoint_auth_method = 'client_secret_post'));
     await fx.service().save(other, { clientId: 'tricky-client', secret: tricky });
     const forms = [tricky, JSON.stringify(tricky).slice(1, -1), encodeURIComponent(tricky), new URLSearchParams({ s: tricky }).toString().slice(2)];
     await writeFile(path.join(fx.dataDir, 'logs', 'tricky.log'), forms.map((form) => JSON.stringify({ level: 'error', message: `leak ${form} end` })).join('\n') + '\n');

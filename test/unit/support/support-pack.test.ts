@@ -29,6 +29,7 @@ let caPem: string;
 let served: unknown = { keys: [] };
 let apiId: string;
 let cis2Id: string;
+let secretId: string;
 let privateJwk: JWK;
 let apiKid: string;
 
@@ -88,14 +89,20 @@ beforeAll(async () => {
   served = JSON.parse(services.keys.jwks(apiId));
   services.drafts.setValues(apiId, { jwksUri: server.url('/jwks.json') });
   await services.checks.run({ registrationId: apiId, caPem });
-  await services.credentials.save(apiId, { clientId: API_KEY, secret: API_SECRET });
+  // The API platform issues an API key and no secret (core/profiles `issued`).
+  await services.credentials.save(apiId, { clientId: API_KEY });
   await services.credentials.assertion(apiId);
 
   // CIS2: a passphrase-custody key, a stored client secret, and no assertion built yet.
   cis2Id = services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rounds' }).registration.id;
   await services.keys.generate(cis2Id, { size: 2048, custody: { passphrase: PASSPHRASE } });
   services.drafts.setValues(cis2Id, { jwksUri: 'https://keys.example.org/ward-rounds/jwks.json', addRedirectUris: ['https://ward.example.org/callback'] });
-  await services.credentials.save(cis2Id, { clientId: '123456789012.apps.supplier', secret: CIS2_SECRET });
+  await services.credentials.save(cis2Id, { clientId: '123456789012.apps.supplier' });
+
+  // CIS2's "Client Secret" pattern: the one registration here with a stored client secret.
+  secretId = services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Simple Portal' }).registration.id;
+  services.drafts.setValues(secretId, { authMethod: 'client_secret_post' });
+  await services.credentials.save(secretId, { clientId: '555.apps.supplier', secret: CIS2_SECRET });
 }, 120_000);
 
 afterAll(async () => {
@@ -207,7 +214,6 @@ describe('support pack: the scanner refuses what would leak', () => {
     const original = world.services.store.read().registrations[apiId]!.metadata.client_name as string;
     const cases: { clientName: string; label: RegExp }[] = [
       { clientName: `Parcel App ${API_KEY}`, label: /full API key/ },
-      { clientName: `Parcel App ${API_SECRET}`, label: /client secret/ },
       { clientName: `Parcel ${privateKeyPemLine()}`, label: /PEM private key/ },
       { clientName: `Parcel {"d":"${String(privateJwk.d)}"}`, label: /private JWK member/ },
     ];
@@ -225,6 +231,16 @@ describe('support pack: the scanner refuses what would leak', () => {
     } finally {
       world.services.drafts.setValues(apiId, { clientName: original });
     }
+  });
+
+  it('refuses (SECRET_WOULD_LEAK, nothing written) when the stored client secret would be included', async () => {
+    world.services.drafts.setValues(secretId, { clientName: `Simple Portal ${CIS2_SECRET}` });
+    const out = path.join(world.dataDir, `refused-${randomUUID()}.zip`);
+    const error = await world.services.supportPack(secretId, out).catch((e: unknown) => e);
+    expect(hasErrorCode(error, 'SECRET_WOULD_LEAK'), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(/client secret/);
+    expect((error as Error).message).not.toContain(CIS2_SECRET);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses an unknown registration (NOT_FOUND)', async () => {
