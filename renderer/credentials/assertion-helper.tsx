@@ -116,7 +116,7 @@ function ProbeResult({ probe }: { probe: Probe }): ReactElement {
 }
 
 /** The helper for one private_key_jwt registration. */
-export function AssertionHelper({ id }: { id: string }): ReactElement {
+export function AssertionHelper({ id, identifierLabel = 'Client ID' }: { id: string; identifierLabel?: string }): ReactElement {
   const [assertion, setAssertion] = useState<Assertion | undefined>(undefined);
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -232,8 +232,8 @@ export function AssertionHelper({ id }: { id: string }): ReactElement {
               <DecodedTable
                 caption="Claims"
                 rows={[
-                  ['iss', assertion.claims.iss, 'your Client ID'],
-                  ['sub', assertion.claims.sub, 'your Client ID'],
+                  ['iss', assertion.claims.iss, `your ${identifierLabel}`],
+                  ['sub', assertion.claims.sub, `your ${identifierLabel}`],
                   ['aud', assertion.claims.aud, 'the token endpoint'],
                   ['jti', assertion.claims.jti, 'unique per assertion'],
                   ['iat', String(assertion.claims.iat), timeOf(assertion.claims.iat)],

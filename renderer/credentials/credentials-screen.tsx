@@ -14,10 +14,10 @@ import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
-import type { Summary } from '../types';
+import type { Profile, Summary } from '../types';
 import { clientNameForDisplay } from '../wizard/metadata';
 import { AssertionHelper } from './assertion-helper';
-import { CredentialForm } from './credential-form';
+import { CredentialForm, issuedFieldsFor, type IssuedFields } from './credential-form';
 
 type CredentialView = NonNullable<ValueFor<'showCredentials'>>;
 
@@ -172,7 +172,7 @@ function DeleteDialog({ open, view, onClose, onDeleted }: { open: boolean; view:
       onClose={onClose}
     >
       <p>
-        This removes the Client ID <code>{view.clientId}</code> from this app and its secret from the {view.storedIn}. <strong>This cannot be undone</strong>
+        This removes the {view.identifierLabel} <code>{view.clientId}</code> from this app{view.hasSecret ? ` and its secret from the ${view.storedIn}` : ''}. <strong>This cannot be undone</strong>
         : if you still need them, ask the provider to issue new ones.
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
@@ -186,23 +186,49 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
   return (
     <div data-testid="saved-credentials">
       <dl className="facts">
-        <dt>Client ID</dt>
+        <dt>{view.identifierLabel}</dt>
         <dd>
           <code data-testid="client-id">{view.clientId}</code>
         </dd>
+        {view.applicationId !== undefined && (
+          <>
+            <dt>Application id</dt>
+            <dd>
+              <code data-testid="application-id">{view.applicationId}</code>
+            </dd>
+          </>
+        )}
+        {view.kid !== undefined && (
+          <>
+            <dt>KID</dt>
+            <dd>
+              <code data-testid="credential-kid">{view.kid}</code>
+            </dd>
+          </>
+        )}
         <dt>Received</dt>
         <dd>{formatDate(view.receivedAt)}</dd>
         <dt>Notes</dt>
         <dd className="credential-notes">{view.notes === '' ? <span className="muted">None</span> : view.notes}</dd>
-        <dt>Client secret</dt>
-        <dd>{view.hasSecret ? <SecretRow id={view.registrationId} onOutcome={setOutcome} /> : <span className="muted">None was saved.</span>}</dd>
+        {(view.hasSecret || view.secretIssued) && (
+          <>
+            <dt>Client secret</dt>
+            <dd>{view.hasSecret ? <SecretRow id={view.registrationId} onOutcome={setOutcome} /> : <span className="muted">None was saved.</span>}</dd>
+          </>
+        )}
       </dl>
-      <p className="stored-in" data-testid="stored-in">
-        <Icon name="lock" size={16} className="stored-in-icon" /> Stored in: <strong>{view.storedIn}</strong>, as the item with service <code>{view.service}</code> and account{' '}
-        <code>{view.account}</code>. Look for it there (for example in Seahorse, Keychain Access or Credential Manager).
-      </p>
+      {view.hasSecret ? (
+        <p className="stored-in" data-testid="stored-in">
+          <Icon name="lock" size={16} className="stored-in-icon" /> Stored in: <strong>{view.storedIn}</strong>, as the item with service <code>{view.service}</code> and account{' '}
+          <code>{view.account}</code>. Look for it there (for example in Seahorse, Keychain Access or Credential Manager).
+        </p>
+      ) : (
+        <p className="stored-in" data-testid="no-secret">
+          <Icon name="info" size={16} className="stored-in-icon" /> No secret: the provider issues none for this registration, so nothing is kept in the {view.storedIn}.
+        </p>
+      )}
       <ActionStatus outcome={outcome} testId="credentials-status" />
-      <ClipboardSetting />
+      {view.hasSecret && <ClipboardSetting />}
       <div className="action-row credential-actions">
         <button type="button" className="button button-secondary" onClick={onReplace}>
           Replace…
@@ -225,7 +251,7 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
   );
 }
 
-function RegistrationCredentials({ item, authMethod, onChanged }: { item: Summary; authMethod: string | undefined; onChanged: () => void }): ReactElement {
+function RegistrationCredentials({ item, authMethod, issued, onChanged }: { item: Summary; authMethod: string | undefined; issued: IssuedFields; onChanged: () => void }): ReactElement {
   const id = item.registration.id;
   const shown = useOperation('showCredentials', { id });
   // Saved or deleted by the CLI or another window: show what is stored now (what the user types stays in its form).
@@ -262,11 +288,12 @@ function RegistrationCredentials({ item, authMethod, onChanged }: { item: Summar
             <CredentialForm
               key="new"
               id={id}
+              issued={issued}
               replacing={undefined}
               onSaved={(saved) => {
                 shown.setValue(saved);
                 onChanged();
-                setNotice(`Saved. The secret is in the ${saved.storedIn}.`);
+                setNotice(savedText('Saved', saved));
                 heading.current?.focus();
               }}
             />
@@ -291,21 +318,28 @@ function RegistrationCredentials({ item, authMethod, onChanged }: { item: Summar
           <CredentialForm
             key="replace"
             id={id}
+            issued={issued}
             replacing={{ clientId: view.clientId }}
             onCancel={() => setReplacing(false)}
             onSaved={(saved) => {
               setReplacing(false);
               shown.setValue(saved);
               onChanged();
-              setNotice(`Replaced. The new secret is in the ${saved.storedIn}.`);
+              setNotice(savedText('Replaced', saved));
               heading.current?.focus();
             }}
           />
         )}
       </section>
-      {view != null && authMethod === 'private_key_jwt' && <AssertionHelper id={id} />}
+      {view != null && authMethod === 'private_key_jwt' && <AssertionHelper id={id} identifierLabel={view.identifierLabel} />}
     </>
   );
+}
+
+/** The confirmation after a save: where the secret went (if any), and any warning. */
+function savedText(what: 'Saved' | 'Replaced', saved: { hasSecret: boolean; storedIn: string; warnings: string[] }): string {
+  const where = saved.hasSecret ? ` The secret is in the ${saved.storedIn}.` : ' No secret is issued, so nothing went to the keychain.';
+  return `${what}.${where}${saved.warnings.map((warning) => ` Warning: ${warning}`).join('')}`;
 }
 
 function RegistrationPicker({ items, selected }: { items: Summary[]; selected: string | undefined }): ReactElement {
@@ -348,6 +382,9 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
     if (id === undefined && items.length === 1 && items[0]) window.location.replace(hrefFor({ name: 'credentials', id: items[0].registration.id }));
   }, [id, items]);
 
+  const profileOf = (item: Summary): Profile | undefined =>
+    profiles.state.status === 'ok' ? (profiles.state.value.find((p) => p.id === item.registration.provider) ?? profiles.state.value.find((p) => p.id === 'generic-oidc')) : undefined;
+
   const authMethodOf = (item: Summary): string | undefined => {
     const fromValues = item.registration.metadata.token_endpoint_auth_method;
     if (typeof fromValues === 'string' && fromValues !== '') return fromValues;
@@ -357,7 +394,10 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
   return (
     <>
       <h1 tabIndex={-1}>Credentials</h1>
-      <p className="lede">The Client ID and secret a provider issues, kept in your system keychain next to the registration they belong to.</p>
+      <p className="lede">
+        What a provider issues — a Client ID (an API key for the NHS England API platform) and, only where one is issued, a secret kept in your system
+        keychain — next to the registration it belongs to.
+      </p>
       {list.state.status === 'loading' && <p role="status">Loading registrations…</p>}
       {list.state.status === 'error' && <ErrorNotice error={list.state.error} />}
       {list.state.status === 'ok' && items.length === 0 && (
@@ -386,7 +426,15 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
                 </a>
               </ErrorNotice>
             )}
-            {selected !== undefined && <RegistrationCredentials key={selected.registration.id} item={selected} authMethod={authMethodOf(selected)} onChanged={list.reload} />}
+            {selected !== undefined && (
+              <RegistrationCredentials
+                key={selected.registration.id}
+                item={selected}
+                authMethod={authMethodOf(selected)}
+                issued={issuedFieldsFor(profileOf(selected), authMethodOf(selected))}
+                onChanged={list.reload}
+              />
+            )}
           </div>
         </div>
       )}

@@ -5,6 +5,7 @@
  * cleared), replace and delete with confirmation; a failed save keeps what was typed; the client
  * assertion helper decodes, copies and — on request — probes a local token endpoint.
  */
+import { createOsKeychain } from '../../core/storage/os-keychain';
 import { json, startHttpsServer } from '../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 import { expect, test, type AppDriver } from './harness';
@@ -25,6 +26,8 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   test.setTimeout(180_000);
   const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Secret Keeper' });
   const id = view.registration.id;
+  // CIS2's "Client Secret" pattern: the one that issues a secret with the Client ID.
+  backend.services.drafts.setValues(id, { authMethod: 'client_secret_post' });
   backend.services.drafts.create({ provider: 'nhs-login', environment: 'sandpit', clientName: 'Other App' });
 
   // The picker lists each registration with provider · environment.
@@ -108,7 +111,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByTestId('client-id')).toHaveText('ui-test-client-456');
-  await expect(page.getByText('Replaced. The new secret is in the')).toBeVisible();
+  await expect(page.getByText('Replaced. The secret is in the')).toBeVisible();
   expect(await backend.services.credentials.reveal(id)).toBe(`${SECRET}-rotated`);
 
   // Delete, after a confirmation that says it cannot be undone.
@@ -132,6 +135,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
 test('credentials: a failed save keeps what the user typed and shows the error from the table', async ({ app, page, backend }) => {
   const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Race App' });
   const id = view.registration.id;
+  backend.services.drafts.setValues(id, { authMethod: 'client_secret_post' });
   await app.open(`#/credentials/${id}`);
   await expect(page.getByTestId('credentials-empty')).toBeVisible();
   // Meanwhile the CLI (or another window) stores credentials for the same registration.
@@ -161,7 +165,8 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Signer App' });
     const id = view.registration.id;
     await backend.services.keys.generate(id, { size: 2048 });
-    await backend.services.credentials.save(id, { clientId: CLIENT_ID, secret: SECRET });
+    // The API platform issues an API key (the assertion's iss/sub) and no secret.
+    await backend.services.credentials.save(id, { clientId: CLIENT_ID });
     const kid = backend.services.keys.view(id).records[0]!.kid;
 
     await app.open(`#/credentials/${id}`);
@@ -182,6 +187,7 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     await expect(headerTable.locator('tr', { hasText: 'alg' })).toContainText(header.alg!);
     const claimsTable = result.locator('table', { has: page.locator('caption', { hasText: 'Claims' }) });
     await expect(claimsTable.locator('tr', { hasText: 'iss' })).toContainText(CLIENT_ID);
+    await expect(claimsTable.locator('tr', { hasText: 'iss' })).toContainText('your API key');
     await expect(claimsTable.locator('tr', { hasText: 'aud' })).toContainText(String(claims.aud));
     await expect(claimsTable.locator('tr', { hasText: 'jti' })).toContainText(String(claims.jti));
     await expect(result.getByTestId('assertion-expiry')).toContainText('Valid until');
@@ -217,6 +223,7 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
 test('credentials: a revealed secret hides itself after 30 s and when the window loses focus', async ({ app, page, backend }) => {
   const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Timer App' });
   const id = view.registration.id;
+  backend.services.drafts.setValues(id, { authMethod: 'client_secret_post' });
   await backend.services.credentials.save(id, { clientId: CLIENT_ID, secret: SECRET });
   try {
     await page.clock.install();
@@ -236,4 +243,74 @@ test('credentials: a revealed secret hides itself after 30 s and when the window
   } finally {
     await backend.services.credentials.delete(id, { confirm: true });
   }
+});
+
+test('credentials: NHS login and CIS2 private_key_jwt issue a Client ID only — no secret field, saved alone, no keychain item', async ({ app, page, backend, ipc }) => {
+  const login = backend.services.drafts.create({ provider: 'nhs-login', environment: 'sandpit', clientName: 'Citizen Portal' }).registration.id;
+  const cis2 = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Key Only' }).registration.id;
+  await app.open(`#/credentials/${login}`);
+  await expect(page.getByTestId('credentials-empty')).toBeVisible();
+  await expect(page.getByTestId('credential-issued')).toContainText('client_id only');
+  await expect(page.getByLabel('Client ID')).toBeVisible();
+  await expect(page.getByLabel(/Client secret/)).toHaveCount(0);
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
+  await shootBoth(app, 'credentials-nhs-login-form', 'the NHS login credentials form');
+
+  await page.getByLabel('Client ID').fill('nhs-login-ui-client');
+  await page.getByRole('button', { name: 'Save credentials' }).click();
+  const saved = page.getByTestId('saved-credentials');
+  await expect(saved.getByTestId('client-id')).toHaveText('nhs-login-ui-client');
+  await expect(saved.getByTestId('no-secret')).toContainText('No secret');
+  await expect(saved.getByTestId('secret-value')).toHaveCount(0);
+  await expect(page.getByText('No secret is issued, so nothing went to the keychain.')).toBeVisible();
+  const stored = backend.services.credentials.show(login)!;
+  expect(stored).toMatchObject({ clientId: 'nhs-login-ui-client', hasSecret: false });
+  // The real keychain holds no item for it.
+  expect(await createOsKeychain({ service: stored.service }).get(stored.account)).toBeUndefined();
+  const request = ipc.find((r) => r.channel === 'credentials:save');
+  expect(request?.payload).not.toHaveProperty('secret');
+  await expect(page.getByRole('navigation', { name: 'Registrations' }).getByRole('link', { name: /Citizen Portal/ })).toContainText('Credentials stored');
+  await shootBoth(app, 'credentials-nhs-login-saved', 'saved NHS login credentials');
+
+  await app.open(`#/credentials/${cis2}`);
+  await expect(page.getByTestId('credentials-empty')).toBeVisible();
+  await expect(page.getByLabel(/Client secret/)).toHaveCount(0);
+  await page.getByLabel('Client ID').fill('123456.apps.supplier');
+  await page.getByRole('button', { name: 'Save credentials' }).click();
+  await expect(page.getByTestId('saved-credentials').getByTestId('client-id')).toHaveText('123456.apps.supplier');
+  const cis2Stored = backend.services.credentials.show(cis2)!;
+  expect(cis2Stored.hasSecret).toBe(false);
+  expect(await createOsKeychain({ service: cis2Stored.service }).get(cis2Stored.account)).toBeUndefined();
+});
+
+test('credentials: the API platform asks for an API key (labelled so), an optional application id and KID, no secret; a UUID as the API key warns', async ({ app, page, backend }) => {
+  const id = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Referrals Sync' }).registration.id;
+  await app.open(`#/credentials/${id}`);
+  await expect(page.getByTestId('credentials-empty')).toBeVisible();
+  await expect(page.getByLabel('API key', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Client ID')).toHaveCount(0);
+  await expect(page.getByLabel(/Client secret/)).toHaveCount(0);
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
+  await expect(page.getByLabel('Application id (optional)')).toBeVisible();
+  await expect(page.getByLabel('KID (optional)')).toBeVisible();
+
+  const uuid = '009c531e-072f-4468-a24c-4b6faab562da';
+  await page.getByLabel('API key', { exact: true }).fill(uuid);
+  await expect(page.getByTestId('api-key-uuid-warning')).toContainText('that is what the application id looks like, not the API key');
+  await shootBoth(app, 'credentials-api-platform-uuid-warning', 'the API platform form warning about a UUID');
+
+  await page.getByLabel('API key', { exact: true }).fill('Zq7RapiKEY0123Fg6J');
+  await expect(page.getByTestId('api-key-uuid-warning')).toHaveCount(0);
+  await page.getByLabel('Application id (optional)').fill(uuid);
+  await page.getByLabel('KID (optional)').fill('int-2027-12-01');
+  await page.getByRole('button', { name: 'Save credentials' }).click();
+  const saved = page.getByTestId('saved-credentials');
+  await expect(saved.getByTestId('client-id')).toHaveText('Zq7RapiKEY0123Fg6J');
+  await expect(saved.getByTestId('application-id')).toHaveText(uuid);
+  await expect(saved.getByTestId('credential-kid')).toHaveText('int-2027-12-01');
+  await expect(saved.locator('dt', { hasText: 'API key' })).toBeVisible();
+  await expect(saved.getByTestId('no-secret')).toBeVisible();
+  expect(backend.services.credentials.show(id)).toMatchObject({ identifierLabel: 'API key', applicationId: uuid, kid: 'int-2027-12-01', hasSecret: false });
+  await expect(page.getByRole('navigation', { name: 'Registrations' }).getByRole('link', { name: /Referrals Sync/ })).toContainText('Credentials stored');
+  await shootBoth(app, 'credentials-api-platform-saved', 'saved API platform credentials');
 });
