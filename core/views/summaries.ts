@@ -50,7 +50,8 @@ export function registrationSummary(view: DraftView, now: Date = new Date()): Re
       keyGenerated: registration.keys.length > 0,
       jwksChecked: lastCheck?.verdict ?? 'never',
       packaged: registration.packages.length > 0,
-      credentialsStored: registration.credentials?.hasSecret === true,
+      // What the provider issued is stored — a Client ID alone counts where no secret is issued.
+      credentialsStored: registration.credentials !== undefined,
       reminders: dueReminders(registration.keys.map(parseKeyRecord), now).map((r) => r.message),
     },
   };
