@@ -90,6 +90,8 @@ describe('many processes, one data folder', { timeout: 300_000 }, () => {
   it('6 parallel `keys generate` on one registration, with `credentials save` interleaved: 6 records, 6 files, 6 keychain items, the Client ID kept, no orphan', async () => {
     const app = openLongLived();
     const id = app.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Keys in parallel' }).registration.id;
+    // CIS2's "Client Secret" pattern, so a secret is issued and saved alongside the keys.
+    app.drafts.setValues(id, { authMethod: 'client_secret_post' });
     const before = new Set(await keychainAccounts(SERVICE));
 
     const runs = await Promise.all([

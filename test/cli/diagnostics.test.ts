@@ -28,7 +28,9 @@ function unzip(bytes: Uint8Array): Record<string, string> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-cli-diag-'));
   outDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-cli-diag-out-'));
-  regId = (await cli(['new', '--profile', 'nhs-login', '--environment', 'sandpit', '--name', 'Diag App', '--json'])).json<{ id: string }>().id;
+  regId = (await cli(['new', '--profile', 'nhs-cis2', '--environment', 'int', '--name', 'Diag App', '--json'])).json<{ id: string }>().id;
+  // CIS2's "Client Secret" pattern issues a secret (NHS login issues none).
+  expect((await cli(['set', regId, '--auth-method', 'client_secret_post'])).code).toBe(0);
   expect((await cli(['credentials', 'save', regId, '--client-id', 'diag-client'], { stdin: SECRET })).code).toBe(0);
   await mkdir(path.join(dataDir, 'logs'), { recursive: true });
   await writeFile(path.join(dataDir, 'logs', 'main.log'), `${JSON.stringify({ level: 'error', message: `oops ${SECRET}` })}\n`);

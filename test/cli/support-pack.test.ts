@@ -19,7 +19,8 @@ beforeAll(async () => {
   expect((await cli(['new', '--profile', 'nhs-api-platform', '--environment', 'int', '--name', 'CLI Support App'])).code).toBe(0);
   expect((await cli(['set', ID, '--jwks-uri', 'https://keys.example.org/cli-support/jwks.json'])).code).toBe(0);
   expect((await cli(['keys', 'generate', ID, '--size', '2048', '--kid', 'cli-support-kid'])).code).toBe(0);
-  const saved = await cli(['credentials', 'save', ID, '--client-id', API_KEY], 'stored-secret-for-the-cli-test');
+  // The API platform issues an API key and no secret.
+  const saved = await cli(['credentials', 'save', ID, '--api-key', API_KEY]);
   expect(saved.code, saved.stderr).toBe(0);
   const built = await cli(['assertion', ID, '--json']);
   expect(built.code, built.stderr).toBe(0);

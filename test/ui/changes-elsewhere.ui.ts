@@ -106,6 +106,7 @@ test('a change elsewhere to another value merges with what the user is typing: b
 
 test('credentials saved by the CLI while the Credentials page is open appear there; deleting elsewhere clears them', async ({ app, page, backend }) => {
   const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Secret Keeper' }).registration.id;
+  backend.services.drafts.setValues(id, { authMethod: 'client_secret_post' });
   // A whole second set of services on the folder, as a CLI process builds them.
   const cli = createAppServices({ dataDir: backend.dataDir, vault: createOsKeychain({ service: TEST_KEYCHAIN_SERVICE }), clock: systemClock, random: cryptoRandom, logger: silentLogger, fetcher: testFetcher() });
 

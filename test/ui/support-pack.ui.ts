@@ -43,7 +43,8 @@ test('support pack: saved from the registration header and from About; what supp
   const id = services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Parcel App' }).registration.id;
   const { record } = await services.keys.generate(id, { size: 2048 });
   services.drafts.setValues(id, { jwksUri: 'https://keys.example.org/parcel/jwks.json' });
-  await services.credentials.save(id, { clientId: API_KEY, secret: SECRET });
+  // The API platform issues an API key and no secret; SECRET is never stored, and never appears.
+  await services.credentials.save(id, { clientId: API_KEY });
   await services.credentials.assertion(id);
 
   // From the registration's header.

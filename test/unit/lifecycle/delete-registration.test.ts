@@ -45,6 +45,7 @@ function flakyVault(real: SecretVault, failAfter: number): SecretVault {
 /** A registration owning two keychain keys, a client secret, a check report and a package in the data folder. */
 async function populated(services: AppServices): Promise<string> {
   const id = services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Doomed App' }).registration.id;
+  services.drafts.setValues(id, { authMethod: 'client_secret_post' });
   await services.keys.generate(id, { alg: 'ES256' });
   await services.keys.generate(id, { alg: 'ES256' });
   await services.credentials.save(id, { clientId: 'doomed-client', secret: 'doomed-S3cret-0123456789' });
