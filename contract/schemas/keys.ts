@@ -52,6 +52,8 @@ export const keyRingViewSchema = z.object({
     allowedRsaSizes: z.array(z.number()),
     allowedCurves: z.array(z.string()),
     defaultAlg: z.string(),
+    /** The registration's declared token_endpoint_auth_signing_alg, when it is one we generate. */
+    declaredAlg: z.string().optional(),
     defaultRsaSize: z.number(),
     keySource: z.enum(['jwks_uri', 'pem']),
   }),

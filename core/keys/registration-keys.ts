@@ -21,7 +21,11 @@ import { buildHostingRequest, kidExpiryDate, nhsJwksEnvironment, type HostingReq
 /** What the Keys screen and `keys list` show. */
 export interface KeyRingView {
   registrationId: string;
-  policy: KeyPolicy & { defaultAlg: string; defaultRsaSize: number; keySource: 'jwks_uri' | 'pem' };
+  /**
+   * `defaultAlg` is the registration's declared token_endpoint_auth_signing_alg when it is one
+   * we can generate (`declaredAlg`), else the profile's default.
+   */
+  policy: KeyPolicy & { defaultAlg: string; declaredAlg?: string; defaultRsaSize: number; keySource: 'jwks_uri' | 'pem' };
   records: KeyRecord[];
   /** Kids in the published JWKS now. */
   published: string[];
@@ -46,6 +50,12 @@ const CURVE_ALG: Record<string, SigningAlg> = { 'P-256': 'ES256', 'P-384': 'ES38
 /** A dated kid's default rotate-by date: as far ahead as the key ring's rotation reminder (365 days). */
 const DEFAULT_ROTATE_AFTER_DAYS = 365;
 
+/** The algorithm the registration's values declare for client assertions, if it is one we can generate. */
+function declaredAlgOf(reg: Registration): SigningAlg | undefined {
+  const declared = Object.hasOwn(reg.metadata, 'token_endpoint_auth_signing_alg') ? reg.metadata.token_endpoint_auth_signing_alg : undefined;
+  return typeof declared === 'string' && isSigningAlg(declared) ? declared : undefined;
+}
+
 /** Builds the registration key ring service. */
 export function createRegistrationKeys(deps: { registrations: RegistrationRepository; keys: KeyService; clock: Clock }) {
   const { registrations, keys, clock } = deps;
@@ -67,11 +77,14 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
     const env = findEnvironment(profileFor(reg), reg.environment);
     if (!env) throw new AppError('NOT_FOUND', `Unknown environment ${reg.environment}.`);
     const k = env.keys;
+    const declaredAlg = declaredAlgOf(reg);
     return {
       allowedAlgs: k.allowedAlgs.filter(isSigningAlg),
       allowedRsaSizes: [...k.rsaAllowedSizes],
       allowedCurves: k.ecAllowed ? k.ecCurves.filter((c) => c in CURVE_ALG) : [],
-      defaultAlg: k.defaultAlg,
+      // Generation follows the declaration: a key of another algorithm could not sign what the provider expects.
+      defaultAlg: declaredAlg ?? k.defaultAlg,
+      ...(declaredAlg && { declaredAlg }),
       defaultRsaSize: k.rsaDefaultSize,
       keySource: k.keySource,
     };
@@ -114,7 +127,10 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
     };
   };
 
-  /** Generates a key pair with the profile's defaults unless told otherwise. */
+  /**
+   * Generates a key pair for the declared algorithm (else the profile's default) unless told
+   * otherwise; refuses an algorithm that contradicts the declaration, which no provider would accept.
+   */
   async function generate(id: string, request: GenerateRequest, onProgress?: KeyProgress): Promise<{ record: KeyRecord; warnings: string[] }> {
     const policy = policyOf(registration(id));
     const alg = request.alg ?? (request.curve ? CURVE_ALG[request.curve] : undefined) ?? policy.defaultAlg;
@@ -126,6 +142,13 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
       throw new AppError('VALIDATION_FAILED', `The rotate-by date ${request.rotateBy} is not in the future.`, { details: { field: 'rotateBy' } });
     }
     const rotateBy = request.rotateBy ?? new Date(clock.now().getTime() + DEFAULT_ROTATE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
+    if (policy.declaredAlg !== undefined && alg !== policy.declaredAlg) {
+      throw new AppError(
+        'UNSUPPORTED_ALGORITHM',
+        `${id} declares token_endpoint_auth_signing_alg ${policy.declaredAlg}; a ${alg} key could not sign what the provider expects. To move to ${alg}, change the declaration too (oidc-onboard set ${id} --signing-alg ${alg}), then generate the key.`,
+        { details: { declared: policy.declaredAlg, requested: alg, hint: `oidc-onboard set ${id} --signing-alg ${alg}` } },
+      );
+    }
     const result = await keys.generate(
       id,
       {
@@ -213,7 +236,9 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
         return { action: 'activated', record: findRecord(updated, next.kid), plan: planRotation(updated, clock.now()) };
       }
       const active = activeKey(records);
-      const request: GenerateRequest = active ? { alg: active.alg, ...(active.size ? { size: active.size } : {}) } : {};
+      // Like the active key, unless the declaration has moved on (then the declared algorithm).
+      const declared = policyOf(registration(id)).declaredAlg;
+      const request: GenerateRequest = active && (declared === undefined || declared === active.alg) ? { alg: active.alg, ...(active.size ? { size: active.size } : {}) } : {};
       const { record } = await generate(id, request, onProgress);
       return { action: 'generated', record, plan: planRotation(recordsOf(registration(id)), clock.now()) };
     },

@@ -19,7 +19,7 @@ import type { KeyService } from '../keys/key-service';
 import type { Clock, SecretVault } from '../ports';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
-import { validateMetadata } from '../registration';
+import { keyFactsOf, validateMetadata } from '../registration';
 import type { RegistrationRepository } from '../storage/registrations';
 import { assemblePackage, packageEntries, zipPackage, type PackageInputs } from './assemble';
 import { sha256Hex, type AcknowledgedFinding, type Manifest } from './format';
@@ -93,12 +93,21 @@ export interface PackageRecord {
 
 function findingsOf(reg: Registration, report: JwksCheckReport | undefined): AcknowledgedFinding[] {
   const profile = profileFor(reg);
-  const metadataErrors = validateMetadata(reg.metadata, profile, reg.environment)
+  const metadataErrors = validateMetadata(reg.metadata, profile, reg.environment, { keys: keyFactsOf(reg.keys) })
     .findings.filter((f) => f.severity === 'error')
     .map((f) => ({ source: 'metadata' as const, code: f.code, severity: f.severity, path: f.path, message: f.message }));
+  // A provider that fetches keys from the internet cannot use a jwks_uri that is not public:
+  // for it, anything short of a pass on dns.public blocks like a failure.
+  const mustBePublic = profile.jwksFetch?.publicInternet === true;
   const checkFailures = (report?.checks ?? [])
-    .filter((c) => c.status === 'fail')
-    .map((c) => ({ source: 'jwks-check' as const, code: c.id, severity: 'error', path: '', message: c.message }));
+    .filter((c) => c.status === 'fail' || (mustBePublic && c.id === 'dns.public' && c.status !== 'pass'))
+    .map((c) => ({
+      source: 'jwks-check' as const,
+      code: c.id,
+      severity: 'error',
+      path: '',
+      message: c.status === 'fail' ? c.message : `${c.message} ${profile.name} fetches your keys from the internet, so it could not use them.`,
+    }));
   return [...metadataErrors, ...checkFailures];
 }
 

@@ -14,6 +14,7 @@ import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
 import type { RegistrationRepository } from '../storage/registrations';
 import { emptyMetadataFor, validateMetadata } from './index';
+import { keyFactsOf } from './key-facts';
 
 /** What `set` on the CLI (and scripted callers) may change in one go. */
 export interface ValueChanges {
@@ -70,7 +71,8 @@ export function createDraftService(deps: { registrations: RegistrationRepository
 
   const view = (registration: Registration): DraftView => {
     const profile = profileFor(registration);
-    return { registration, profile, report: validateMetadata(registration.metadata, profile, registration.environment) };
+    // The keys are judged with the values: a declared algorithm the active key cannot sign is an error.
+    return { registration, profile, report: validateMetadata(registration.metadata, profile, registration.environment, { keys: keyFactsOf(registration.keys) }) };
   };
 
   const requireEnvironment = (profile: Profile, environment: string) => {

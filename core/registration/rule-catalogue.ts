@@ -331,6 +331,15 @@ const DEFINITIONS = [
     source: SOURCES.oidcRegistration,
   },
   {
+    code: 'jwks_uri.not_public_for_provider',
+    severity: 'error',
+    title: 'jwks_uri cannot be reached by the provider',
+    explanation: 'The host is a loopback, private-network or local name, and this provider fetches your public keys from the internet: it can never reach them, so every token request would be refused.',
+    hint: 'Publish the JWKS on a public https host (for the API platform, NHS can also host it) and set jwks_uri to that URL.',
+    source: SOURCES.apiHostedJwks,
+    provider: true,
+  },
+  {
     code: 'jwks.invalid',
     severity: 'error',
     title: 'jwks is not a JWK Set',
@@ -490,6 +499,14 @@ const DEFINITIONS = [
     hint: 'Use one of the algorithms the profile lists.',
     source: SOURCES.apiClientAssertionCode,
     provider: true,
+  },
+  {
+    code: 'signing_alg.key_mismatch',
+    severity: 'error',
+    title: 'Active key cannot sign with the declared algorithm',
+    explanation: 'token_endpoint_auth_signing_alg declares one algorithm but the active key is of another type, curve or size, or is pinned to another "alg": every assertion it signs would be refused ("alg mismatch").',
+    hint: 'Generate a key for the declared algorithm (oidc-onboard keys generate <id>) and make it active, or change the declaration to the key\'s algorithm (oidc-onboard set <id> --signing-alg <alg>).',
+    source: SOURCES.rfc7518Algs,
   },
   {
     code: 'signing_alg.unverified',

@@ -9,6 +9,7 @@ import type { Finding, ValidationReport } from '../../contract/schemas/findings'
 import { escapeForDisplay, hasUnsafeDisplayChars } from '../../contract/text/display';
 import { findEnvironment, AUTH_METHODS, type AuthMethod, type Profile, type ProfileEnvironment } from '../profiles/profile-schema';
 import type { Source } from '../profiles/sources';
+import { cannotSign, describeKey, type ValidationContext } from './key-facts';
 import { memberSchema } from './metadata';
 import { classifyRedirectUri } from './redirect-uri';
 import { RULES, type RuleCode } from './rule-catalogue';
@@ -92,12 +93,13 @@ function ownString(object: Json, name: string): string | undefined {
  * Validates client metadata against the standards and `profile`'s rules for `environment`.
  *
  * Accepts any value (the parsed JSON of a draft, a file, a CLI argument); never throws.
- * `valid` is true when no finding is an error.
+ * `valid` is true when no finding is an error. `context.keys` (the registration's keys, built
+ * by the service that owns them) lets the values be judged against the key that will sign.
  */
-export function validateMetadata(metadata: unknown, profile: Profile, environment: string): ValidationReport {
+export function validateMetadata(metadata: unknown, profile: Profile, environment: string, context: ValidationContext = {}): ValidationReport {
   const findings = new Findings();
   try {
-    check(metadata, profile, environment, findings);
+    check(metadata, profile, environment, context, findings);
   } catch (error) {
     // A bug must not turn a check into a crash of the UI or CLI; the finding says so.
     findings.add('validator.internal', '', { detail: error instanceof Error ? `(${error.name}: ${error.message.slice(0, 200)})` : '' });
@@ -105,7 +107,7 @@ export function validateMetadata(metadata: unknown, profile: Profile, environmen
   return { valid: !findings.list.some((finding) => finding.severity === 'error'), findings: findings.list };
 }
 
-function check(metadata: unknown, profile: Profile, environment: string, findings: Findings): void {
+function check(metadata: unknown, profile: Profile, environment: string, context: ValidationContext, findings: Findings): void {
   if (!isPlainObject(metadata)) {
     const kind = metadata === null ? 'null' : Array.isArray(metadata) ? 'an array' : `a ${typeof metadata}`;
     findings.add('metadata.not_object', '', { detail: `Got ${kind}.` });
@@ -124,8 +126,9 @@ function check(metadata: unknown, profile: Profile, environment: string, finding
   checkClientName(metadata, findings);
   const applicationType = checkApplicationType(metadata, profile, findings);
   const method = checkAuthMethod(metadata, env, findings);
-  checkKeys(metadata, env, method, findings);
+  checkKeys(metadata, profile, env, method, findings);
   checkSigningAlgs(metadata, profile, env, method, findings);
+  checkActiveKey(metadata, method, context, findings);
   checkRedirectUris(metadata, profile, applicationType, findings);
   checkContacts(metadata, findings);
   checkOtherUris(metadata, profile, findings);
@@ -221,7 +224,7 @@ function checkAuthMethod(metadata: Json, env: ProfileEnvironment, findings: Find
   return method;
 }
 
-function checkKeys(metadata: Json, env: ProfileEnvironment, method: AuthMethod | undefined, findings: Findings): void {
+function checkKeys(metadata: Json, profile: Profile, env: ProfileEnvironment, method: AuthMethod | undefined, findings: Findings): void {
   const jwksUri = own(metadata, 'jwks_uri');
   const jwks = own(metadata, 'jwks');
   const hasJwksUri = jwksUri !== undefined;
@@ -234,7 +237,9 @@ function checkKeys(metadata: Json, env: ProfileEnvironment, method: AuthMethod |
       if (analysis.scheme !== 'https') findings.add('jwks_uri.not_https', 'jwks_uri', { detail: `Scheme: "${analysis.scheme}".` });
       if (analysis.hasFragment) findings.add('jwks_uri.fragment', 'jwks_uri');
       if (analysis.isLoopbackIp || analysis.isLocalhostName || analysis.isPrivateHost) {
-        findings.add('jwks_uri.not_public', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.` });
+        // A provider on the internet can never reach it; a generic one may share the network.
+        if (profile.jwksFetch?.publicInternet) findings.add('jwks_uri.not_public_for_provider', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.`, source: profile.jwksFetch.source });
+        else findings.add('jwks_uri.not_public', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.` });
       }
     }
   }
@@ -305,6 +310,20 @@ function checkSigningAlgs(metadata: Json, profile: Profile, env: ProfileEnvironm
   }
   if (own(metadata, 'userinfo_signed_response_alg') !== undefined && !profile.signedUserinfo.supported) {
     findings.add('userinfo.signed_unsupported', 'userinfo_signed_response_alg', { source: profile.signedUserinfo.source });
+  }
+}
+
+/** The declared client-assertion algorithm against the key that signs (the active one). */
+function checkActiveKey(metadata: Json, method: AuthMethod | undefined, context: ValidationContext, findings: Findings): void {
+  if (method !== 'private_key_jwt') return;
+  const alg = ownString(metadata, 'token_endpoint_auth_signing_alg');
+  if (alg === undefined || !JWS_ALGS.has(alg) || alg === 'none' || alg.startsWith('HS')) return;
+  const active = (context.keys ?? []).filter((key) => key.state === 'active');
+  for (const key of active) {
+    const reason = cannotSign(key, alg);
+    if (reason !== undefined) {
+      findings.add('signing_alg.key_mismatch', 'token_endpoint_auth_signing_alg', { detail: `Declared ${alg}; the active key ${quote(key.kid)} is ${describeKey(key)}. ${reason}` });
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 /**
- * Generate a key pair: algorithm (and RSA size) from the provider's policy with its defaults
- * preselected, and a progress bar fed by `onKeyProgress` while the main process works.
+ * Generate a key pair: algorithm (and RSA size) from the provider's policy with the declared
+ * algorithm (token_endpoint_auth_signing_alg) preselected, and a progress bar fed by
+ * `onKeyProgress` while the main process works. Another algorithm than the declared one is
+ * refused here as in the main process: such a key could not sign what the provider expects.
  */
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
@@ -54,6 +56,7 @@ export function GenerateKey({
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
   const base = useId();
   const busy = progress !== undefined;
+  const conflict = policy.declaredAlg !== undefined && alg !== policy.declaredAlg;
 
   // Subscribed for the panel's lifetime so no early event is missed; events outside a run (late
   // ones after the answer) are ignored because there is no progress to update.
@@ -113,7 +116,7 @@ export function GenerateKey({
             {policy.allowedAlgs.map((a) => (
               <option key={a} value={a}>
                 {a}
-                {a === policy.defaultAlg ? ' (provider default)' : ''}
+                {a === policy.declaredAlg ? ' (declared in your values)' : policy.declaredAlg === undefined && a === policy.defaultAlg ? ' (provider default)' : ''}
               </option>
             ))}
           </select>
@@ -133,11 +136,17 @@ export function GenerateKey({
         ) : (
           <p className="field-inline muted">Curve {EC_CURVES[alg] ?? 'from the algorithm'}</p>
         )}
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void generate()}>
+        <button type="button" className="button button-primary" disabled={busy || conflict} onClick={() => void generate()}>
           <Icon name="key" size={18} />
           {busy ? 'Generating…' : hasKeys ? 'Generate another key pair' : 'Generate key pair'}
         </button>
       </div>
+      {conflict && (
+        <p className="notice notice-warning" role="status">
+          Your values declare {policy.declaredAlg} (token_endpoint_auth_signing_alg): a {alg} key could not sign what the provider expects. To move to {alg}, change
+          the signing algorithm in Values first, then generate the key.
+        </p>
+      )}
       {progress !== undefined && (
         <div className="key-progress">
           <div

@@ -39,7 +39,10 @@ afterAll(async () => {
 
 describe('package + verify against a live jwks_uri', () => {
   it('embeds a fresh check, verifies online while nothing changed, and reports what changed after', async () => {
-    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'live.zip'), caPem });
+    // The API platform could never reach a loopback jwks_uri: packaging it needs an acknowledgement.
+    const LOCAL = 'Local test server, not the published jwks_uri';
+    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'live.zip'), caPem, acknowledgeFindings: LOCAL });
+    expect(built.manifest.acknowledgement?.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['jwks_uri.not_public_for_provider', 'dns.public']));
     expect(built.manifest.jwksCheck).toMatchObject({ included: true, fresh: true, url: server.url('/jwks.json') });
     const bytes = new Uint8Array(await readFile(built.path));
     expect(readZip(bytes).map((e) => e.name)).toEqual(expect.arrayContaining(['jwks-check.json', 'jwks-check.md', 'jwks-check.html']));
@@ -89,7 +92,7 @@ describe('package + verify against a live jwks_uri', () => {
 
   it('packages offline with the latest kept check, and says so', async () => {
     served = JSON.parse(world.services.keys.jwks(id));
-    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'offline.zip'), offline: true });
+    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'offline.zip'), offline: true, acknowledgeFindings: 'Local test server' });
     expect(built.manifest.jwksCheck).toMatchObject({ included: true, fresh: false });
     expect(built.manifest.notes.join(' ')).toMatch(/offline/i);
   });

@@ -3,7 +3,7 @@
  * fails to compile when a catalogue entry has no cases.
  */
 import { getProfile, type Profile } from '../../../core/profiles';
-import type { RuleCode } from '../../../core/registration';
+import type { RuleCode, SigningKeyFacts, ValidationContext } from '../../../core/registration';
 
 /** A metadata value to validate against a profile environment. */
 export interface RuleCase {
@@ -12,6 +12,8 @@ export interface RuleCase {
   readonly metadata: unknown;
   /** Expected path of the finding (refused cases only). */
   readonly path?: string;
+  /** What validation knows beyond the values (the registration's keys). */
+  readonly context?: ValidationContext;
 }
 
 export const cis2 = getProfile('nhs-cis2');
@@ -89,6 +91,15 @@ const throwingGetter = Object.defineProperty({}, 'client_name', {
 });
 
 const ru = (uri: string) => ({ redirect_uris: [uri] });
+
+/** An active RSA 2048 key pinned to RS256, and an active EC P-256 key pinned to ES256. */
+const RSA_RS256: SigningKeyFacts = { kid: 'rsa-1', kty: 'RSA', size: 2048, alg: 'RS256', state: 'active' };
+const EC_P256: SigningKeyFacts = { kid: 'ec-1', kty: 'EC', crv: 'P-256', alg: 'ES256', state: 'active' };
+
+/** `testCase` judged with the registration's keys. */
+function withKeys(testCase: RuleCase, keys: readonly Partial<SigningKeyFacts>[]): RuleCase {
+  return { ...testCase, context: { keys: keys.map((key) => Object.fromEntries(Object.entries(key).filter(([, v]) => v !== undefined)) as unknown as SigningKeyFacts) } };
+}
 
 /** Every rule: cases that must produce it, and close cases that must not. */
 export const RULE_CASES: Record<RuleCode, { refused: RuleCase[]; accepted: RuleCase[] }> = {
@@ -229,8 +240,14 @@ export const RULE_CASES: Record<RuleCode, { refused: RuleCase[]; accepted: RuleC
     accepted: [c({ jwks_uri: 'https://keys.example.org/jwks.json?v=1' })],
   },
   'jwks_uri.not_public': {
-    refused: [c({ jwks_uri: 'https://127.0.0.1/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://10.1.2.3/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://keys.local/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://localhost/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://[fd00::1]/jwks.json' }, 'jwks_uri')],
-    accepted: [c({ jwks_uri: 'https://8.8.8.8/jwks.json' }), c({})],
+    // A generic provider may sit in the same network: a warning there.
+    refused: [g({ jwks_uri: 'https://127.0.0.1/jwks.json' }, 'jwks_uri'), g({ jwks_uri: 'https://10.1.2.3/jwks.json' }, 'jwks_uri'), g({ jwks_uri: 'https://keys.local/jwks.json' }, 'jwks_uri'), g({ jwks_uri: 'https://localhost/jwks.json' }, 'jwks_uri'), g({ jwks_uri: 'https://[fd00::1]/jwks.json' }, 'jwks_uri')],
+    accepted: [g({ jwks_uri: 'https://8.8.8.8/jwks.json' }), g({}), c({ jwks_uri: 'https://127.0.0.1/jwks.json' })],
+  },
+  'jwks_uri.not_public_for_provider': {
+    // NHS providers fetch keys from the internet: never reachable, so an error.
+    refused: [c({ jwks_uri: 'https://127.0.0.1/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://10.1.2.3/jwks.json' }, 'jwks_uri'), a({ jwks_uri: 'https://keys.local/jwks.json' }, 'jwks_uri'), a({ jwks_uri: 'https://localhost:8443/jwks.json' }, 'jwks_uri'), c({ jwks_uri: 'https://[fd00::1]/jwks.json' }, 'jwks_uri'), l({ jwks_uri: 'https://192.168.1.4/jwks.json' }, 'jwks_uri')],
+    accepted: [c({ jwks_uri: 'https://8.8.8.8/jwks.json' }), a({}), g({ jwks_uri: 'https://127.0.0.1/jwks.json' })],
   },
   'jwks.invalid': {
     refused: [g({ jwks_uri: undefined, jwks: {} }, 'jwks'), g({ jwks_uri: undefined, jwks: { keys: [] } }, 'jwks.keys'), g({ jwks_uri: undefined, jwks: { keys: ['x'] } }, 'jwks.keys')],
@@ -307,6 +324,26 @@ export const RULE_CASES: Record<RuleCode, { refused: RuleCase[]; accepted: RuleC
   'signing_alg.not_allowed': {
     refused: [a({ token_endpoint_auth_signing_alg: 'RS256' }, 'token_endpoint_auth_signing_alg'), l({ token_endpoint_auth_signing_alg: 'PS512' }, 'token_endpoint_auth_signing_alg'), c({ token_endpoint_auth_signing_alg: 'ES512' }, 'token_endpoint_auth_signing_alg'), c({ token_endpoint_auth_signing_alg: 'EdDSA' }, 'token_endpoint_auth_signing_alg')],
     accepted: [a({}), c({ token_endpoint_auth_signing_alg: 'PS256' }), c({ token_endpoint_auth_signing_alg: 'ES384' })],
+  },
+  'signing_alg.key_mismatch': {
+    refused: [
+      withKeys(c({ token_endpoint_auth_signing_alg: 'RS256' }, 'token_endpoint_auth_signing_alg'), [EC_P256]),
+      withKeys(c({ token_endpoint_auth_signing_alg: 'PS256' }, 'token_endpoint_auth_signing_alg'), [RSA_RS256]),
+      withKeys(c({ token_endpoint_auth_signing_alg: 'ES384' }, 'token_endpoint_auth_signing_alg'), [{ ...EC_P256, alg: undefined }]),
+      withKeys(c({ token_endpoint_auth_signing_alg: 'RS256' }, 'token_endpoint_auth_signing_alg'), [{ ...RSA_RS256, alg: undefined, size: 1024 }]),
+      withKeys(a({}, 'token_endpoint_auth_signing_alg'), [RSA_RS256, { ...RSA_RS256, kid: 'next-1', alg: 'RS512', state: 'next' }]),
+      withKeys(g({ token_endpoint_auth_signing_alg: 'ES256' }, 'token_endpoint_auth_signing_alg'), [{ ...RSA_RS256, alg: undefined }]),
+    ],
+    accepted: [
+      withKeys(c({}), [RSA_RS256]),
+      withKeys(c({ token_endpoint_auth_signing_alg: 'ES256' }), [EC_P256]),
+      withKeys(c({ token_endpoint_auth_signing_alg: 'PS256' }), [{ ...RSA_RS256, alg: 'PS256' }]),
+      // Only the active key signs; a retired one of another algorithm does not matter.
+      withKeys(a({}), [{ ...RSA_RS256, alg: 'RS512' }, { ...EC_P256, state: 'retired' }]),
+      // No key yet, or a client-secret method: nothing to compare.
+      c({ token_endpoint_auth_signing_alg: 'ES256' }),
+      withKeys(c({ token_endpoint_auth_method: 'client_secret_post', token_endpoint_auth_signing_alg: undefined, jwks_uri: undefined }), [EC_P256]),
+    ],
   },
   'signing_alg.unverified': {
     refused: [c({}, 'token_endpoint_auth_signing_alg')],

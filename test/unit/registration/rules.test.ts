@@ -8,7 +8,7 @@ import { RULE_CODES, RULES, validateMetadata, type RuleCode } from '../../../cor
 import { API_VALID, CIS2_VALID, NHS_LOGIN_VALID, RULE_CASES, apiPlatform, cis2, generic, nhsLogin, type RuleCase } from './rule-cases';
 
 function run(testCase: RuleCase) {
-  return validateMetadata(testCase.metadata, testCase.profile, testCase.environment);
+  return validateMetadata(testCase.metadata, testCase.profile, testCase.environment, testCase.context);
 }
 
 function describeCase(testCase: RuleCase): string {
