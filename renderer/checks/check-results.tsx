@@ -22,9 +22,26 @@ export const STATUS: Record<CheckStatus, { icon: IconName; word: string; tone: s
 
 const VERDICT_TEXT: Record<Verdict, { title: string; text: string }> = {
   pass: { title: 'Passed', text: 'The provider should be able to fetch and use these keys.' },
-  warn: { title: 'Passed with warnings', text: 'The provider can use these keys, but read the warnings below.' },
+  warn: { title: 'Passed with warnings', text: 'The provider should be able to fetch and use these keys, but read the warnings below.' },
   fail: { title: 'Failed', text: 'The provider would not accept this jwks_uri. Fix the failed checks below, then run the check again.' },
 };
+
+/** Said instead of the above when the keys are sound but the address is not public. */
+const NOT_PUBLIC_TEXT = {
+  title: 'Keys valid, but not reachable by the provider',
+  text: 'The JWK Set itself is sound, but this address is not public: an identity provider on the internet (every NHS service) cannot fetch it, so it cannot use these keys. Publish the JWK Set on a public https host and check that URL.',
+};
+
+/**
+ * The banner's words. Never "the provider can use these keys" when it cannot reach them: a
+ * dns.public that did not pass outweighs the verdict's "passed".
+ */
+export function verdictText(report: Pick<JwksCheckReport, 'verdict' | 'checks'>): { title: string; text: string; reachable: boolean } {
+  const dns = report.checks.find((check) => check.id === 'dns.public');
+  const reachable = dns === undefined || dns.status === 'pass';
+  if (report.verdict !== 'fail' && !reachable) return { ...NOT_PUBLIC_TEXT, reachable };
+  return { ...VERDICT_TEXT[report.verdict], reachable };
+}
 
 /** A status as a small badge: icon plus word. */
 export function StatusBadge({ status }: { status: CheckStatus }): ReactElement {
@@ -45,12 +62,12 @@ function counts(checks: readonly Check[]): Record<CheckStatus, number> {
 
 /** The overall outcome of a finished report. */
 export function VerdictBanner({ report }: { report: JwksCheckReport }): ReactElement {
-  const verdict = VERDICT_TEXT[report.verdict];
+  const verdict = verdictText(report);
   const c = counts(report.checks);
   const tone = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'error';
   const icon: IconName = report.verdict === 'pass' ? 'check' : report.verdict === 'warn' ? 'warning' : 'error';
   return (
-    <div className={`notice notice-${tone} verdict-banner`} data-testid="verdict" data-verdict={report.verdict}>
+    <div className={`notice notice-${tone} verdict-banner`} data-testid="verdict" data-verdict={report.verdict} data-reachable={verdict.reachable}>
       <Icon name={icon} className="notice-icon" size={24} />
       <div>
         <p className="notice-title">Verdict: {verdict.title}</p>

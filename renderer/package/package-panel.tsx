@@ -40,7 +40,7 @@ function BlockingList({ id, findings }: { id: string; findings: readonly Blockin
             <Icon name="error" className="finding-icon" />
             <div className="finding-text">
               <p className="finding-message">
-                <strong>{finding.source === 'jwks-check' ? 'jwks_uri check failed:' : 'Error:'}</strong> {finding.message}
+                <strong>{finding.source !== 'jwks-check' ? 'Error:' : finding.code === 'dns.public' ? 'The provider cannot reach your jwks_uri:' : 'jwks_uri check failed:'}</strong> {finding.message}
                 {finding.path !== '' && (
                   <>
                     {' '}

@@ -248,6 +248,8 @@ const GROUPS: { severity: Finding['severity']; heading: string }[] = [
 export function ReviewStep({ detail, findings }: StepProps): ReactElement {
   const groups = bySeverity(findings);
   const id = detail.registration.id;
+  // A jwks_uri on a non-public host: never say the values are ready while the provider cannot fetch the keys.
+  const unreachable = findings.some((finding) => finding.code === 'jwks_uri.not_public' || finding.code === 'jwks_uri.not_public_for_provider');
   return (
     <>
       {findings.length === 0 ? (
@@ -260,7 +262,11 @@ export function ReviewStep({ detail, findings }: StepProps): ReactElement {
         </div>
       ) : (
         <p className={groups.error.length > 0 ? 'summary summary-error' : 'summary'}>
-          {groups.error.length === 0 ? 'No errors: the values can be submitted. ' : `${groups.error.length} error${groups.error.length === 1 ? '' : 's'} to fix before you submit. `}
+          {groups.error.length > 0
+            ? `${groups.error.length} error${groups.error.length === 1 ? '' : 's'} to fix before you submit. `
+            : unreachable
+              ? 'No errors in the values, but the provider may not be able to reach your jwks_uri (see the warning): it can use your keys only once it can fetch them. '
+              : 'No errors: the values can be submitted. '}
           {groups.warning.length > 0 && `${groups.warning.length} warning${groups.warning.length === 1 ? '' : 's'} to consider.`}
         </p>
       )}

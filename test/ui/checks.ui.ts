@@ -65,7 +65,11 @@ test('standalone check: a good set warns (loopback), results stream in by area; 
   await page.getByRole('button', { name: 'Run check' }).click();
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'warn', { timeout: 60_000 });
-  await expect(verdict).toContainText('Verdict: Passed with warnings');
+  // Loopback: the keys are sound, but the banner never says a provider can use keys it cannot reach.
+  await expect(verdict).toContainText('Verdict: Keys valid, but not reachable by the provider');
+  await expect(verdict).toHaveAttribute('data-reachable', 'false');
+  await expect(verdict).not.toContainText('can use these keys');
+  await expect(verdict).not.toContainText('should be able to');
 
   // Checks were on screen before the verdict: rendered from the progress events.
   const seen = await snapshots(page);

@@ -41,11 +41,13 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
   let serverClosed = false;
   const server: TestServer = await startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler: (req, res, ctx) => json(served, { 'cache-control': 'public, max-age=300' })(req, res, ctx) });
   try {
-    const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Parcel App' });
+    // A generic provider may share the test server's network; an NHS one could never reach a
+    // loopback jwks_uri, so its package would be blocked (see the blocking test below).
+    const view = backend.services.drafts.create({ provider: 'generic-oidc', environment: 'default', clientName: 'Parcel App' });
     const id = view.registration.id;
     await backend.services.keys.generate(id, { size: 2048 });
     served = JSON.parse(backend.services.keys.jwks(id));
-    backend.services.drafts.setValues(id, { jwksUri: server.url('/jwks.json') });
+    backend.services.drafts.setValues(id, { jwksUri: server.url('/jwks.json'), addRedirectUris: ['https://parcel.example.org/callback'], contacts: ['ops@example.org'] });
 
     await app.open(`#/registrations/${id}/review`);
     const panel = page.locator('.package-panel');
