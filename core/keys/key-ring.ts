@@ -18,6 +18,12 @@ export interface RotationOptions {
   graceDays?: number;
   /** Age in days after which an active key should be rotated. Default 365. */
   rotateAfterDays?: number;
+  /**
+   * A verifier known to cache the JWKS (e.g. the NHS England API platform, 3600 s per URL): a
+   * new key is never signed with before this long after it was published, whatever
+   * `publishAheadDays` says, and the plan says why.
+   */
+  verifierCache?: { seconds: number; who: string };
 }
 
 const DEFAULTS = { publishAheadDays: 7, graceDays: 7, rotateAfterDays: 365 } as const;
@@ -137,12 +143,15 @@ export function planRotation(records: readonly KeyRecord[], now: Date, options: 
     steps.push({ id: 'generate-next', date: now.toISOString(), text: 'Generate the next key now.' });
     steps.push({ id: 'publish-next', date: now.toISOString(), text: 'Publish the next key in your JWKS now, next to the current one.' });
   }
-  const signFrom = latest(now, addDays(publishedAt, publishAheadDays));
+  const cache = options.verifierCache;
+  const signFrom = latest(latest(now, addDays(publishedAt, publishAheadDays)), new Date(publishedAt.getTime() + (cache?.seconds ?? 0) * 1000));
   steps.push({
     id: 'activate-next',
     date: signFrom.toISOString(),
     ...(next ? { kid: next.kid } : {}),
-    text: `Sign with the next key from ${day(signFrom)} (once verifiers have refreshed their cached JWKS).`,
+    text: cache
+      ? `Sign with the next key from ${day(signFrom)}, and never sooner than ${cache.seconds} s after it is published: ${cache.who} caches your JWKS for ${cache.seconds} s, so until then it has not seen the new kid and refuses what it signs.`
+      : `Sign with the next key from ${day(signFrom)} (once verifiers have refreshed their cached JWKS).`,
   });
   const plan: RotationPlan = { steps, signFrom: signFrom.toISOString() };
   if (active) {
@@ -151,6 +160,20 @@ export function planRotation(records: readonly KeyRecord[], now: Date, options: 
     plan.removeOldAfter = removeOldAfter.toISOString();
   }
   return plan;
+}
+
+/**
+ * Refuses to start signing with `next` before a caching verifier can have seen it: its record
+ * (created no earlier than it was published) must be at least `cache.seconds` old.
+ */
+export function assertSeenByVerifier(next: KeyRecord, now: Date, cache: RotationOptions['verifierCache']): void {
+  if (!cache) return;
+  const seenFrom = new Date(new Date(next.createdAt).getTime() + cache.seconds * 1000);
+  if (now.getTime() < seenFrom.getTime()) {
+    throw new AppError('VALIDATION_FAILED', `Not yet: ${cache.who} caches your JWKS for ${cache.seconds} s, so it may not have seen the new key ${next.kid} before ${seenFrom.toISOString()}; until then it would refuse what the key signs. Publish it now and rotate after that time.`, {
+      details: { kid: next.kid, seenFrom: seenFrom.toISOString(), cacheSeconds: cache.seconds },
+    });
+  }
 }
 
 /** Something the Registrations list should nudge the user about. */

@@ -13,7 +13,7 @@ import { isSigningAlg, type KeyPolicy, type SigningAlg } from './algorithms';
 import { exportJwks } from './export';
 import type { KeyProgress } from './generate';
 import { parseKeyRecord, type KeyRecord } from './key-record';
-import { activateKey, activeKey, dueReminders, planRotation, publishedSet, retireKey, type KeyReminder, type RotationPlan } from './key-ring';
+import { activateKey, activeKey, assertSeenByVerifier, dueReminders, planRotation, publishedSet, retireKey, type KeyReminder, type RotationOptions, type RotationPlan } from './key-ring';
 import type { CustodyChoice, KeyService } from './key-service';
 import type { PrivateExportFormat } from './export';
 import { buildHostingRequest, kidExpiryDate, nhsJwksEnvironment, type HostingRequest } from './nhs-hosted-jwks';
@@ -90,6 +90,13 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
     };
   };
 
+  /** Rotation timing of the registration's provider (a JWKS cache it is known to keep). */
+  const rotationOf = (reg: Registration): RotationOptions => {
+    const profile = profileFor(reg);
+    const seconds = profile.jwksFetch?.cacheSeconds;
+    return seconds === undefined ? {} : { verifierCache: { seconds, who: profile.name } };
+  };
+
   const findRecord = (records: KeyRecord[], kid: string): KeyRecord => {
     const record = records.find((r) => r.kid === kid);
     if (!record) throw new AppError('NOT_FOUND', `No key with kid "${kid}". Known: ${records.map((r) => r.kid).join(', ') || 'none'}.`, { details: { kid } });
@@ -122,7 +129,7 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
       policy: policyOf(reg),
       records,
       published: publishedSet(records, now).map((r) => r.kid),
-      plan: planRotation(records, now),
+      plan: planRotation(records, now, rotationOf(reg)),
       reminders: dueReminders(records, now),
     };
   };
@@ -229,18 +236,21 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
 
     /** Rotation: activate the oldest `next` key (the active one retires), or generate a `next` key like the active one. */
     async rotate(id: string, onProgress?: KeyProgress): Promise<{ action: 'activated' | 'generated'; record: KeyRecord; plan: RotationPlan }> {
-      const records = recordsOf(registration(id));
+      const reg = registration(id);
+      const records = recordsOf(reg);
+      const timing = rotationOf(reg);
       const next = records.filter((r) => r.state === 'next').sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
       if (next) {
+        assertSeenByVerifier(next, clock.now(), timing.verifierCache);
         const updated = changeRecords(id, (current) => activateKey(current, findRecord(current, next.kid).kid, clock.now()));
-        return { action: 'activated', record: findRecord(updated, next.kid), plan: planRotation(updated, clock.now()) };
+        return { action: 'activated', record: findRecord(updated, next.kid), plan: planRotation(updated, clock.now(), timing) };
       }
       const active = activeKey(records);
       // Like the active key, unless the declaration has moved on (then the declared algorithm).
       const declared = policyOf(registration(id)).declaredAlg;
       const request: GenerateRequest = active && (declared === undefined || declared === active.alg) ? { alg: active.alg, ...(active.size ? { size: active.size } : {}) } : {};
       const { record } = await generate(id, request, onProgress);
-      return { action: 'generated', record, plan: planRotation(recordsOf(registration(id)), clock.now()) };
+      return { action: 'generated', record, plan: planRotation(recordsOf(registration(id)), clock.now(), timing) };
     },
 
     /** Retires a key: it stays published for the grace period, then may be removed. */

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await cli(['new', '--profile', 'nhs-api-platform', '--environment', 'live', '--name', 'Backend API']);
 });
 afterAll(async () => {
-  for (const id of ['backend-api-int', 'backend-api-live']) {
+  for (const id of ['backend-api-int', 'backend-api-live', 'rotation-int']) {
     const ring = (await cli(['keys', 'list', id, '--json'])).json<Ring>();
     for (const r of ring.records) await cli(['keys', 'delete', id, '--kid', r.kid, '--yes']);
   }
@@ -101,17 +101,30 @@ describe('keys commands', () => {
     expect(wrong.code).toBe(1);
   });
 
-  it('rotates: a next key is generated and published, then activated; the old one retires', async () => {
+  it('rotates: a next key is generated and published; the API platform waits out its 3600 s JWKS cache before signing with it', async () => {
     const generated = (await cli(['keys', 'rotate', 'backend-api-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
     expect(generated).toMatchObject({ action: 'generated', record: { state: 'next' } });
-    let ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
+    const ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring & { plan: { steps: { id: string; text: string }[] } }>();
     expect(ring.published.sort()).toEqual([kid, generated.record.kid].sort());
-    const activated = (await cli(['keys', 'rotate', 'backend-api-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
-    expect(activated).toMatchObject({ action: 'activated', record: { kid: generated.record.kid, state: 'active' } });
-    ring = (await cli(['keys', 'list', 'backend-api-int', '--json'])).json<Ring>();
-    expect(ring.records.find((r) => r.kid === kid)?.state).toBe('retired');
-    expect(ring.published).toContain(kid); // still inside its grace period
+    expect(ring.plan.steps.find((step) => step.id === 'activate-next')?.text).toMatch(/caches your JWKS for 3600 s/);
+    // Activating at once would sign with a kid the platform has not fetched yet: refused, with why.
+    const early = await cli(['keys', 'rotate', 'backend-api-int']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/caches your JWKS for 3600 s/);
     expect((await cli(['keys', 'retire', 'backend-api-int', '--kid', 'nope'])).code).toBe(2);
+    await cli(['keys', 'delete', 'backend-api-int', '--kid', generated.record.kid, '--yes']);
+  });
+
+  it('rotates a provider without a known JWKS cache at once: the next key signs, the old one retires', async () => {
+    await cli(['new', '--profile', 'nhs-cis2', '--environment', 'int', '--name', 'Rotation']);
+    const first = (await cli(['keys', 'generate', 'rotation-int', '--size', '2048', '--json'])).json<{ record: { kid: string } }>().record.kid;
+    const generated = (await cli(['keys', 'rotate', 'rotation-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
+    expect(generated).toMatchObject({ action: 'generated', record: { state: 'next' } });
+    const activated = (await cli(['keys', 'rotate', 'rotation-int', '--json'])).json<{ action: string; record: { kid: string; state: string } }>();
+    expect(activated).toMatchObject({ action: 'activated', record: { kid: generated.record.kid, state: 'active' } });
+    const ring = (await cli(['keys', 'list', 'rotation-int', '--json'])).json<Ring>();
+    expect(ring.records.find((r) => r.kid === first)?.state).toBe('retired');
+    expect(ring.published).toContain(first); // still inside its grace period
   });
 
   it('deletes only with --yes', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   activateKey,
+  assertSeenByVerifier,
   dueReminders,
   keyRecordSchema,
   planRotation,
@@ -103,6 +104,20 @@ describe('planRotation', () => {
     expect(plan.signFrom).toBe(at(2).toISOString());
     const late = planRotation(ring, at(30), { publishAheadDays: 7 });
     expect(late.signFrom).toBe(at(30).toISOString());
+  });
+
+  it('waits at least a caching verifier\'s JWKS cache time before signing with a new key, and says why', () => {
+    const cache = { seconds: 3600, who: 'NHS England API platform (signed JWT)' };
+    const ring = [record('cur', 'active'), record('nx', 'next', { createdAt: at(0).toISOString() })];
+    // Even with no publish-ahead days, the cache time is waited out.
+    const plan = planRotation(ring, at(0), { publishAheadDays: 0, verifierCache: cache });
+    expect(plan.signFrom).toBe(new Date(at(0).getTime() + 3600_000).toISOString());
+    expect(plan.steps.find((s) => s.id === 'activate-next')?.text).toMatch(/never sooner than 3600 s after it is published: NHS England API platform \(signed JWT\) caches your JWKS for 3600 s/);
+    expect(planRotation(ring, at(0), { publishAheadDays: 0 }).signFrom).toBe(at(0).toISOString());
+    // Activation itself is refused until then.
+    expect(() => assertSeenByVerifier(ring[1]!, new Date(at(0).getTime() + 3599_000), cache)).toThrow(/caches your JWKS for 3600 s/);
+    expect(() => assertSeenByVerifier(ring[1]!, new Date(at(0).getTime() + 3600_000), cache)).not.toThrow();
+    expect(() => assertSeenByVerifier(ring[1]!, at(0), undefined)).not.toThrow();
   });
 
   it('includes removal of retired keys past their grace period; no remove-old when nothing is active', () => {
