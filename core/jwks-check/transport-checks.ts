@@ -93,10 +93,19 @@ export function mediaType(header: string | undefined): string | undefined {
   return type === '' ? undefined : type;
 }
 
-/** headers.content-type of a 200 response. */
-export function contentTypeCheck(header: string | undefined): Check {
+/**
+ * Hosts that serve every file as `text/plain`, where NHS's own verifier reads a JWKS anyway:
+ * the NHS-hosted keys of NHSDigital/identity-service-jwks are served from here.
+ */
+const PLAIN_TEXT_JWKS_HOSTS = new Set(['raw.githubusercontent.com']);
+
+/** headers.content-type of a 200 response from `host`. */
+export function contentTypeCheck(header: string | undefined, host?: string): Check {
   const type = mediaType(header);
   const evidence = { contentType: header ?? null };
+  if (type === 'text/plain' && host !== undefined && PLAIN_TEXT_JWKS_HOSTS.has(host.toLowerCase())) {
+    return makeCheck('headers.content-type', 'pass', `Content-Type is text/plain, as ${host} serves every file; NHS-hosted JWKS files (NHSDigital/identity-service-jwks) are served this way and NHS reads them (info).`, { evidence: { ...evidence, host } });
+  }
   if (type === undefined) return makeCheck('headers.content-type', 'warn', 'The response has no Content-Type; some verifiers refuse it.', { evidence });
   if (JSON_TYPES.has(type)) return makeCheck('headers.content-type', 'pass', `Content-Type is ${type}.`, { evidence });
   if (type === 'text/html' || type === 'application/xhtml+xml') {
@@ -170,7 +179,7 @@ export function checksFromResult(result: FetchResult, ctx: TransportContext): Ch
     );
   }
   const notOk = `Not checked: the response status was ${result.status}, not 200.`;
-  checks.push(ok ? contentTypeCheck(result.headers['content-type']) : skipCheck('headers.content-type', notOk));
+  checks.push(ok ? contentTypeCheck(result.headers['content-type'], new URL(result.url).hostname) : skipCheck('headers.content-type', notOk));
   checks.push(ok ? cachingCheck(result.headers) : skipCheck('headers.caching', notOk));
   checks.push(
     makeCheck('headers.content-encoding', 'pass', result.contentEncoding ? `Content-Encoding ${result.contentEncoding}: ${result.encodedBytes} bytes on the wire, ${result.body.byteLength} decoded.` : 'No content encoding.', {

@@ -46,6 +46,14 @@ describe('header rules', () => {
     expect(contentTypeCheck(header).status).toBe(status);
   });
 
+  it('text/plain from raw.githubusercontent.com (where NHS hosts JWKS files) is a note, not a warning; elsewhere it warns', () => {
+    const github = contentTypeCheck('text/plain; charset=utf-8', 'raw.githubusercontent.com');
+    expect(github.status).toBe('pass');
+    expect(github.message).toMatch(/\(info\)\.$/);
+    expect(contentTypeCheck('text/plain; charset=utf-8', 'keys.example.org').status).toBe('warn');
+    expect(contentTypeCheck('text/html', 'raw.githubusercontent.com').status).toBe('fail');
+  });
+
   it.each([
     [{ 'cache-control': 'max-age=86400' }, 'pass'],
     [{ 'cache-control': 'max-age=86401' }, 'warn'],
