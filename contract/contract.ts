@@ -39,6 +39,7 @@ export const operations = {
   retireKey: keys.retireKey,
   deleteKey: keys.deleteKey,
   runCheck: checks.runCheck,
+  checkEndpoint: checks.checkEndpoint,
   checkHistory: checks.checkHistory,
   checkReport: checks.checkReport,
   compareChecks: checks.compareChecks,

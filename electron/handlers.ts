@@ -6,7 +6,7 @@
 import { AppError } from '../contract/errors';
 import type { AppServices } from '../core/app/services';
 import { profileSummary, registrationDetail, registrationSummary } from '../core/views/summaries';
-import { toHtml, toMarkdown } from '../core/jwks-check';
+import { checkEndpoint, toHtml, toMarkdown } from '../core/jwks-check';
 import { describeExportFormats } from '../core/keys/export';
 import { hostingSnippets } from '../core/keys/hosting';
 import { writeHostingRequest } from '../core/keys/hosting-request-files';
@@ -135,6 +135,16 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       });
       return { report, markdown: toMarkdown(report), ...(summary && { summary }) };
     },
+    checkEndpoint: async ({ url, purpose, caPem, timeoutMs }, context) => ({
+      report: await checkEndpoint({
+        url,
+        clock: services.ports.clock,
+        ...(purpose && { purpose }),
+        ...(caPem && { caPem }),
+        ...(timeoutMs && { timeoutMs }),
+        ...(context.signal && { signal: context.signal }),
+      }),
+    }),
     checkHistory: async ({ id }) => checks.history(id),
     checkReport: async ({ id, reportId }) => {
       const report = await checks.report(id, reportId);

@@ -10,7 +10,8 @@ import { diagnostics } from './diagnostics';
 import { supportPack } from './support';
 import { packageCommand, verifyPackage } from './package';
 import { checkCompare, checkHistory, checkJwks } from './checks';
+import { checkEndpointCommand } from './check-endpoint';
 import { create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, compare, credentials, assertion, diagnostics, supportPack];
+export const COMMANDS: readonly Command[] = [doctor, profiles, create, list, show, set, deleteCommand, validate, validateMetadataFile, discover, keys, checkJwks, checkEndpointCommand, checkHistory, checkCompare, packageCommand, verifyPackage, checklist, compare, credentials, assertion, diagnostics, supportPack];

@@ -1,7 +1,7 @@
 /** Operations of the jwks_uri tester (issue 5). */
 import { z } from 'zod';
 import { defineEvent, defineOperation } from '../ipc';
-import { checkSchema, checkStatusSchema, jwksCheckReportSchema, verdictSchema } from '../schemas/jwks-check';
+import { checkSchema, checkStatusSchema, endpointCheckReportSchema, jwksCheckReportSchema, verdictSchema } from '../schemas/jwks-check';
 
 const id = z.string().min(1).max(200);
 const reportId = z.string().min(1).max(100);
@@ -35,6 +35,22 @@ export const runCheck = defineOperation({
     })
     .strict(),
   response: z.object({ report: jwksCheckReportSchema, summary: checkSummarySchema.optional(), markdown: z.string() }),
+});
+
+/** `checks:endpoint` — DNS, public reachability and TLS of an endpoint the provider calls (back-channel logout). */
+export const checkEndpoint = defineOperation({
+  channel: 'checks:endpoint',
+  summary: 'Check an endpoint the provider calls (e.g. the back-channel logout URI): DNS, public reachability, TLS.',
+  request: z
+    .object({
+      url: z.string().min(1).max(2048),
+      /** What it is, for the messages. */
+      purpose: z.string().min(1).max(100).optional(),
+      caPem: z.string().max(500_000).optional(),
+      timeoutMs: z.number().int().min(500).max(120_000).optional(),
+    })
+    .strict(),
+  response: z.object({ report: endpointCheckReportSchema }),
 });
 
 /** `checks:history`. */

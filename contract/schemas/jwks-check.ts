@@ -96,6 +96,26 @@ export const jwksCheckReportSchema = z.object({
 /** See {@link jwksCheckReportSchema}. */
 export type JwksCheckReport = z.infer<typeof jwksCheckReportSchema>;
 
+/**
+ * An endpoint check (e.g. CIS2's back-channel logout URI): the URL, DNS, reachability and TLS
+ * checks of the jwks_uri tester, with the same check ids, for an endpoint the provider calls.
+ */
+export const endpointCheckReportSchema = z.object({
+  schema: z.literal('oidc-onboard/endpoint-check'),
+  schemaVersion: z.literal(1),
+  url: z.string(),
+  /** What the endpoint is, e.g. "back-channel logout URI". */
+  purpose: z.string(),
+  verdict: verdictSchema,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  checks: z.array(checkSchema),
+  trustStore: trustStoreSchema,
+  toolVersion: z.string().optional(),
+});
+/** See {@link endpointCheckReportSchema}. */
+export type EndpointCheckReport = z.infer<typeof endpointCheckReportSchema>;
+
 /** Verdict of a list of checks: fail if any fails, warn if any warns, else pass (skips are neutral). */
 export function verdictOf(checks: readonly Pick<Check, 'status'>[]): Verdict {
   if (checks.some((c) => c.status === 'fail')) return 'fail';

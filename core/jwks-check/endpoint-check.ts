@@ -1,0 +1,111 @@
+/**
+ * `checkEndpoint`: the URL, DNS, public-reachability and TLS checks of the jwks_uri tester,
+ * for an endpoint the provider calls (CIS2's back-channel logout URI). The same URL and
+ * transport checks judge the same evidence from the same safe fetcher; only what does not
+ * apply is left out (status 200, JSON body, keys: a logout endpoint may well answer a GET with
+ * 405). Because the provider calls it over the internet, an address that is not public fails
+ * here, and a chain verified only thanks to an extra CA warns (NHS trusts public roots).
+ */
+import { AppError, hasErrorCode } from '../../contract/errors';
+import { verdictOf, type Check, type EndpointCheckReport } from '../../contract/schemas/jwks-check';
+import { APP_VERSION } from '../version';
+import { createFetcher } from '../net/fetcher';
+import { splitPemCertificates } from '../net/trust-store';
+import type { Fetcher } from '../net/types';
+import type { Clock } from '../ports';
+import { makeCheck, skipCheck } from './check';
+import { checksFromError, checksFromResult, type TransportContext } from './transport-checks';
+import { urlChecks } from './url-checks';
+
+/** The checks an endpoint gets, in report order (ids of the jwks_uri catalogue). */
+export const ENDPOINT_CHECK_IDS = ['url.syntax', 'url.https', 'url.no-fragment', 'url.no-userinfo', 'dns.resolve', 'dns.public', 'tls.chain', 'tls.hostname', 'tls.validity', 'tls.protocol', 'http.reachable', 'http.redirect'] as const;
+
+/** Default total deadline of the fetch (ms). */
+export const DEFAULT_ENDPOINT_TIMEOUT_MS = 10_000;
+/** What the endpoint may send back before we stop reading (its body is not judged). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Options of {@link runEndpointCheck}. */
+export interface EndpointCheckOptions {
+  url: string;
+  fetcher: Fetcher;
+  clock: Clock;
+  /** What the endpoint is, for messages, e.g. "back-channel logout URI". */
+  purpose?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+const ENDPOINT_IDS: ReadonlySet<string> = new Set(ENDPOINT_CHECK_IDS);
+
+/** Public reachability is required: the provider calls the endpoint from the internet. */
+function requirePublic(check: Check, purpose: string): Check {
+  if (check.id !== 'dns.public' || check.status !== 'warn') return check;
+  return makeCheck('dns.public', 'fail', `${check.message} The provider calls your ${purpose} over the internet: it must resolve on public DNS to a public address.`, {
+    hint: `Serve the ${purpose} on a host name in public DNS with a public address, and a certificate for that name from a public CA.`,
+    ...(check.evidence && { evidence: check.evidence }),
+  });
+}
+
+/** A chain that verified only with a CA the user added may not chain to a public root. */
+function publicRootNote(check: Check, fetcher: Fetcher): Check {
+  if (check.id !== 'tls.chain' || check.status !== 'pass' || !fetcher.trustStore.sources.includes('extra-file')) return check;
+  return makeCheck('tls.chain', 'warn', `${check.message} It was verified with the extra CA you gave: NHS verifies against public roots only, so make sure the chain leads to a public root.`, check.evidence ? { evidence: check.evidence } : {});
+}
+
+/**
+ * Checks `url` as the provider will reach it. Never throws for a bad URL or a failed fetch:
+ * those are failing checks.
+ *
+ * @throws AppError `CANCELLED` when `signal` aborts.
+ */
+export async function runEndpointCheck(options: EndpointCheckOptions): Promise<EndpointCheckReport> {
+  const purpose = options.purpose ?? 'endpoint';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_ENDPOINT_TIMEOUT_MS;
+  const startedAt = options.clock.now();
+  const checks: Check[] = urlChecks(options.url);
+  if (checks.some((c) => c.status === 'fail')) {
+    checks.push(...ENDPOINT_CHECK_IDS.slice(checks.length).map((id) => skipCheck(id, 'Not checked: the URL is not acceptable, so it was not contacted.')));
+  } else {
+    const ctx: TransportContext = { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, trustStore: options.fetcher.trustStore };
+    let transport: Check[];
+    try {
+      const result = await options.fetcher.fetch(options.url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, followRedirects: true, maxRedirects: 3, accept: '*/*', ...(options.signal && { signal: options.signal }) });
+      transport = checksFromResult(result, ctx);
+    } catch (error) {
+      if (hasErrorCode(error, 'CANCELLED')) throw error;
+      transport = checksFromError(error, ctx);
+    }
+    checks.push(...transport.filter((c) => ENDPOINT_IDS.has(c.id)).map((c) => publicRootNote(requirePublic(c, purpose), options.fetcher)));
+  }
+  if (options.signal?.aborted) throw new AppError('CANCELLED', 'The endpoint check was cancelled.');
+  return {
+    schema: 'oidc-onboard/endpoint-check',
+    schemaVersion: 1,
+    url: options.url,
+    purpose,
+    verdict: verdictOf(checks),
+    startedAt: startedAt.toISOString(),
+    finishedAt: options.clock.now().toISOString(),
+    checks,
+    trustStore: { sources: [...options.fetcher.trustStore.sources], description: options.fetcher.trustStore.description },
+    toolVersion: APP_VERSION,
+  };
+}
+
+/** A standalone endpoint check with its own fetcher (extra CA certificates optional), closed after. */
+export async function checkEndpoint(request: { url: string; clock: Clock; purpose?: string; caPem?: string; timeoutMs?: number; signal?: AbortSignal }): Promise<EndpointCheckReport> {
+  const fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(request.caPem ? { extraCaPem: splitPemCertificates(request.caPem) } : {}) });
+  try {
+    return await runEndpointCheck({
+      url: request.url,
+      fetcher,
+      clock: request.clock,
+      ...(request.purpose !== undefined && { purpose: request.purpose }),
+      ...(request.timeoutMs !== undefined && { timeoutMs: request.timeoutMs }),
+      ...(request.signal && { signal: request.signal }),
+    });
+  } finally {
+    fetcher.close();
+  }
+}
