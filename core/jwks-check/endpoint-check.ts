@@ -13,6 +13,7 @@ import { createFetcher } from '../net/fetcher';
 import { splitPemCertificates } from '../net/trust-store';
 import type { Fetcher } from '../net/types';
 import type { Clock } from '../ports';
+import { analyseUri } from '../registration/uri-analysis';
 import { makeCheck, skipCheck } from './check';
 import { checksFromError, checksFromResult, type TransportContext } from './transport-checks';
 import { urlChecks } from './url-checks';
@@ -77,6 +78,12 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
       transport = checksFromError(error, ctx);
     }
     checks.push(...transport.filter((c) => ENDPOINT_IDS.has(c.id)).map((c) => publicRootNote(requirePublic(c, purpose), options.fetcher)));
+    // When the fetch failed before the addresses were judged, the host name alone may settle it.
+    const dnsAt = checks.findIndex((c) => c.id === 'dns.public');
+    const analysis = analyseUri(options.url);
+    if (dnsAt !== -1 && checks[dnsAt]!.status === 'skip' && (analysis.isLoopbackIp || analysis.isLocalhostName || analysis.isPrivateHost)) {
+      checks[dnsAt] = requirePublic(makeCheck('dns.public', 'warn', `The host ${analysis.hostname ?? analysis.host ?? ''} is a loopback, private-network or local name.`, { evidence: { host: analysis.hostname ?? analysis.host ?? null } }), purpose);
+    }
   }
   if (options.signal?.aborted) throw new AppError('CANCELLED', 'The endpoint check was cancelled.');
   return {

@@ -5,6 +5,7 @@ import type { Detail as RegistrationDetail, Environment, Profile as ProfileSumma
 import { FieldFindings, FindingItem, bySeverity } from '../components/findings';
 import { Icon } from '../components/icons';
 import { hrefFor, type WizardStep } from '../hooks/use-route';
+import { EndpointCheck } from './endpoint-check';
 import { CheckboxField, ListEditor, SelectField, TextArea, TextField } from './fields';
 import { findingsAt, findingsExactly, stepOf } from './findings-index';
 import { flagOf, listOf, textOf, withValue, type Metadata } from './metadata';
@@ -221,6 +222,7 @@ export function OptionalStep({ metadata, findings, setMetadata }: StepProps): Re
         onChange={(value) => setMetadata(withValue(metadata, 'userinfo_signed_response_alg', value))}
       />
       {url('backchannel_logout_uri', 'Back-channel logout URL', 'The https endpoint the provider calls when a user’s session ends (backchannel_logout_uri).', 'field-backchannel-logout-uri')}
+      <EndpointCheck url={textOf(metadata, 'backchannel_logout_uri')} purpose="back-channel logout URI" />
       <CheckboxField
         id="field-backchannel-session"
         label="Require the session ID (sid) in logout tokens"

@@ -188,3 +188,22 @@ test('registration check: its keys round trip, the history keeps each run, and t
   await app.open('#/registrations');
   await expect(page.getByRole('list', { name: 'Status' })).toContainText('jwks_uri check failed');
 });
+
+test('wizard: the back-channel logout URL gets the same DNS/TLS/public-reachability check (a loopback endpoint fails)', async ({ app, page, backend }) => {
+  test.setTimeout(120_000);
+  const { server: s } = await serve(json({}));
+  const view = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Logout Ward' });
+  await app.open(`#/registrations/${view.registration.id}/optional`);
+  const check = page.getByTestId('endpoint-check');
+  await expect(check.getByRole('button', { name: 'Check this endpoint' })).toBeDisabled();
+  await page.getByLabel('Back-channel logout URL').fill(s.url('/logout'));
+  await check.getByRole('button', { name: 'Check this endpoint' }).click();
+  const verdict = check.getByTestId('endpoint-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  await expect(verdict.locator('[data-check-id="dns.public"]')).toHaveAttribute('data-status', 'fail');
+  await expect(verdict.locator('[data-check-id="dns.public"]')).toContainText('over the internet');
+  await expect(verdict.locator('[data-check-id="dns.resolve"]')).toHaveAttribute('data-status', 'pass');
+  await verdict.scrollIntoViewIfNeeded();
+  await app.screenshot('wizard-backchannel-check-light', { fullPage: false });
+  expect(await app.seriousAxeViolations(), 'axe on the endpoint check').toEqual([]);
+});

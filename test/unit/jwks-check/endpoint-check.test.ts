@@ -43,6 +43,8 @@ describe('checkEndpoint', () => {
   it('fails an untrusted chain and an http URL (not contacted)', async () => {
     const untrusted = await checkEndpoint({ url: selfSigned.url('/logout'), clock, caPem });
     expect(byId(untrusted.checks)['tls.chain']).toBe('fail');
+    // The handshake failed before the addresses were judged: the local host name still settles reachability.
+    expect(byId(untrusted.checks)['dns.public']).toBe('fail');
     const plain = await checkEndpoint({ url: 'http://logout.example.org/bc', clock });
     expect(byId(plain.checks)).toMatchObject({ 'url.https': 'fail', 'dns.resolve': 'skip', 'tls.chain': 'skip' });
   });
