@@ -12,6 +12,7 @@
  * 300 s (+10 s grace) after ITS clock; 290 s keeps a 20 s margin for a client clock running
  * fast, while staying close to the "now + 5 minutes" NHS guidance.
  */
+import { decodeProtectedHeader } from 'jose';
 import { AppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import { activeKey, parseKeyRecord, type KeyRecord, type KeyService, type Unlock } from '../keys';
@@ -165,6 +166,9 @@ export async function createClientAssertion(deps: AssertionDeps, registrationId:
   const claims: ClientAssertionClaims = { iss: clientId, sub: clientId, aud: audience, jti: deps.random.uuid(), iat, exp: iat + lifetime };
   const header: ClientAssertionHeader = { alg: record.alg, kid: record.kid, typ: 'JWT' };
   const jwt = await deps.keys.sign(registrationId, record, { ...claims }, { header: { typ: 'JWT' }, ...(options.unlock ? { unlock: options.unlock } : {}) });
+  // NHS ignores jku/x5u and documents alg, kid, typ only: nothing else may ever reach the header.
+  const sent = Object.keys(decodeProtectedHeader(jwt)).filter((name) => name !== 'alg' && name !== 'kid' && name !== 'typ');
+  if (sent.length > 0) throw new AppError('INTERNAL', 'The assertion header would carry more than alg, kid and typ.', { details: { members: sent } });
 
   const grantType = registration.provider === 'nhs-api-platform' ? 'client_credentials' : 'authorization_code';
   const redirectUris = registration.metadata.redirect_uris;

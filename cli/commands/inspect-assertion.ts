@@ -1,0 +1,35 @@
+/**
+ * `inspect-assertion` — decode a client assertion someone pasted (from a backend, a log, a support
+ * thread) and explain what an NHS token endpoint makes of its header and claims: a `jku`, `x5u`,
+ * `jwk` or `x5c` header is explained, not trusted. The signature is not verified.
+ */
+import { EXIT, print, usageError, type Command } from '../context';
+import { parseCommandArgs } from '../args';
+import { readInputText } from '../input';
+
+const MARK = { error: '[ERROR]', warning: '[WARN]', info: '[INFO]' } as const;
+
+/** `inspect-assertion`. */
+export const inspectAssertionCommand: Command = {
+  name: 'inspect-assertion',
+  summary: 'Explain a pasted client assertion (header and claims; jku/x5u/jwk/x5c headers flagged); the signature is not checked',
+  usage: 'oidc-onboard inspect-assertion [<file>]   (the JWT on stdin when no file is given) [--json]',
+  async run(context, argv) {
+    const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 0, max: 1 });
+    const text = positionals[0] !== undefined && positionals[0] !== '-' ? await readInputText(positionals[0], 'assertion file') : await context.readStdin();
+    if (text.trim() === '') throw usageError('Give the assertion (a JWT) in a file or on stdin.', this.usage);
+    const { inspectAssertion } = await import('../../core/credentials/inspect');
+    const result = inspectAssertion(text);
+    print(context, result, () =>
+      [
+        `Header: ${JSON.stringify(result.header)}`,
+        `Claims: ${JSON.stringify(result.claims)}`,
+        '(The signature is not verified here: that needs the key registered with the provider.)',
+        '',
+        ...(result.remarks.length === 0 ? ['No remarks: the header holds alg, kid and typ only, and the claims have the shape NHS expects.'] : result.remarks.map((r) => `${MARK[r.severity]} ${r.code}: ${r.message}`)),
+        '',
+      ].join('\n'),
+    );
+    return result.acceptable ? EXIT.ok : EXIT.invalid;
+  },
+};
