@@ -161,6 +161,10 @@ export async function createClientAssertion(deps: AssertionDeps, registrationId:
   if (environment && !(environment.keys.allowedAlgs as readonly string[]).includes(record.alg)) {
     warnings.push(`The active key uses ${record.alg}; ${profile.name} (${environment.label}) accepts ${environment.keys.allowedAlgs.join(', ')}.`);
   }
+  const declared = registration.metadata.token_endpoint_auth_signing_alg;
+  if (typeof declared === 'string' && declared !== record.alg) {
+    warnings.push(`The values declare token_endpoint_auth_signing_alg ${declared} but the active key signs ${record.alg}: a provider that registered ${declared} refuses this assertion ("alg mismatch"). Generate a ${declared} key, or change the declaration.`);
+  }
 
   const iat = Math.floor(deps.clock.now().getTime() / 1000);
   const claims: ClientAssertionClaims = { iss: clientId, sub: clientId, aud: audience, jti: deps.random.uuid(), iat, exp: iat + lifetime };
