@@ -17,7 +17,7 @@ export const checkEndpointCommand: Command = {
     const { values, positionals } = parseCommandArgs(argv, { purpose: { type: 'string' }, ca: { type: 'string' }, timeout: { type: 'string' } }, this.usage, { min: 1, max: 1 });
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.', this.usage);
-    const caPem = values.ca ? await readInputText(values.ca, 'CA file') : undefined;
+    const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
     // Needs no keychain and no data folder.
     const { checkEndpoint } = await import('../../core/jwks-check/endpoint-check');
     const report = await checkEndpoint({

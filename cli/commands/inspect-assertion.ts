@@ -16,7 +16,7 @@ export const inspectAssertionCommand: Command = {
   usage: 'oidc-onboard inspect-assertion [<file>]   (the JWT on stdin when no file is given) [--json]',
   async run(context, argv) {
     const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 0, max: 1 });
-    const text = positionals[0] !== undefined && positionals[0] !== '-' ? await readInputText(positionals[0], 'assertion file') : await context.readStdin();
+    const text = positionals[0] !== undefined && positionals[0] !== '-' ? await readInputText(context, positionals[0], 'assertion file') : await context.readStdin();
     if (text.trim() === '') throw usageError('Give the assertion (a JWT) in a file or on stdin.', this.usage);
     const { inspectAssertion } = await import('../../core/credentials/inspect');
     const result = inspectAssertion(text);

@@ -96,7 +96,9 @@ describe('client assertion', () => {
     const apiReg = fx.addRegistration('nhs-api-platform', 'int', 'Backend Service');
     await fx.addKey(apiReg, 'ES256', 'active');
     const result = await service.assertion(apiReg, { clientId: 'api-key-abc' });
-    expect(result.warnings).toEqual([expect.stringContaining('ES256')]);
+    expect(result.warnings[0]).toContain('ES256');
+    // RS512 is declared: the key cannot sign what the provider registered.
+    expect(result.warnings).toContainEqual(expect.stringMatching(/declare token_endpoint_auth_signing_alg RS512 but the active key signs ES256/));
   });
 
   it('fails with clear typed errors: no active key, no Client ID, not private_key_jwt, bad lifetime, bad aud, no token endpoint', async () => {
