@@ -138,6 +138,7 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     checkEndpoint: async ({ url, purpose, caPem, timeoutMs }, context) => ({
       report: await checkEndpoint({
         url,
+        fetcher: services.ports.fetcher,
         clock: services.ports.clock,
         ...(purpose && { purpose }),
         ...(caPem && { caPem }),

@@ -9,8 +9,7 @@
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { verdictOf, type Check, type EndpointCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
-import { createFetcher } from '../net/fetcher';
-import { splitPemCertificates } from '../net/trust-store';
+import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
 import type { Clock } from '../ports';
 import { analyseUri } from '../registration/uri-analysis';
@@ -34,6 +33,8 @@ export interface EndpointCheckOptions {
   /** What the endpoint is, for messages, e.g. "back-channel logout URI". */
   purpose?: string;
   timeoutMs?: number;
+  /** The user allowed private networks explicitly (`--allow-private-network`). */
+  allowPrivateNetwork?: boolean;
   signal?: AbortSignal;
 }
 
@@ -71,7 +72,17 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
     const ctx: TransportContext = { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, trustStore: options.fetcher.trustStore };
     let transport: Check[];
     try {
-      const result = await options.fetcher.fetch(options.url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, followRedirects: true, maxRedirects: 3, accept: '*/*', ...(options.signal && { signal: options.signal }) });
+      // The URL is the user's own (typed, or their draft's value): it may be local, and is then reported as not public.
+      const result = await options.fetcher.fetch(options.url, {
+        source: 'typed',
+        timeoutMs,
+        maxBodyBytes: MAX_BODY_BYTES,
+        followRedirects: true,
+        maxRedirects: 3,
+        accept: '*/*',
+        ...(options.allowPrivateNetwork && { allowPrivateNetwork: true }),
+        ...(options.signal && { signal: options.signal }),
+      });
       transport = checksFromResult(result, ctx);
     } catch (error) {
       if (hasErrorCode(error, 'CANCELLED')) throw error;
@@ -100,9 +111,9 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
   };
 }
 
-/** A standalone endpoint check with its own fetcher (extra CA certificates optional), closed after. */
-export async function checkEndpoint(request: { url: string; clock: Clock; purpose?: string; caPem?: string; timeoutMs?: number; signal?: AbortSignal }): Promise<EndpointCheckReport> {
-  const fetcher = createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}`, ...(request.caPem ? { extraCaPem: splitPemCertificates(request.caPem) } : {}) });
+/** An endpoint check through the fetcher port (with `caPem`, a derived fetcher for the run, closed after). */
+export async function checkEndpoint(request: { url: string; fetcher: Fetcher; clock: Clock; purpose?: string; caPem?: string; timeoutMs?: number; allowPrivateNetwork?: boolean; signal?: AbortSignal }): Promise<EndpointCheckReport> {
+  const { fetcher, release } = fetcherForCa(request.fetcher, request.caPem);
   try {
     return await runEndpointCheck({
       url: request.url,
@@ -110,9 +121,10 @@ export async function checkEndpoint(request: { url: string; clock: Clock; purpos
       clock: request.clock,
       ...(request.purpose !== undefined && { purpose: request.purpose }),
       ...(request.timeoutMs !== undefined && { timeoutMs: request.timeoutMs }),
+      ...(request.allowPrivateNetwork && { allowPrivateNetwork: true }),
       ...(request.signal && { signal: request.signal }),
     });
   } finally {
-    fetcher.close();
+    release();
   }
 }

@@ -98,7 +98,7 @@ function findingsOf(reg: Registration, report: JwksCheckReport | undefined): Ack
     .map((f) => ({ source: 'metadata' as const, code: f.code, severity: f.severity, path: f.path, message: f.message }));
   // A provider that fetches keys from the internet cannot use a jwks_uri that is not public:
   // for it, anything short of a pass on dns.public blocks like a failure.
-  const mustBePublic = profile.jwksFetch?.publicInternet === true;
+  const mustBePublic = profile.jwksReachability?.publicInternet === true;
   const checkFailures = (report?.checks ?? [])
     .filter((c) => c.status === 'fail' || (mustBePublic && c.id === 'dns.public' && c.status !== 'pass'))
     .map((c) => ({

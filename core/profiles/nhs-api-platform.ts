@@ -91,14 +91,7 @@ export const nhsApiPlatformProfile: Profile = {
   confidentialOnly: { value: true, source: SOURCES.apiSignedJwtGuide },
   signedUserinfo: { supported: false, source: SOURCES.apiSignedJwtGuide },
   backchannelLogout: { supported: false, source: SOURCES.apiSignedJwtGuide },
-  jwksFetch: {
-    publicInternet: true,
-    cacheSeconds: 3600,
-    source: {
-      title: 'NHSDigital identity-service-api — PopulateCache.CCJWKS.xml (client JWKS cached 3600 s per URL)',
-      url: 'https://github.com/NHSDigital/identity-service-api/blob/5100cca38064ce76077390e43162c543c367f617/proxies/live/apiproxy/policies/PopulateCache.CCJWKS.xml',
-    },
-  },
+  jwksReachability: { publicInternet: true, source: SOURCES.apiJwksFetch },
   rules: [
     {
       id: 'api.rs512',

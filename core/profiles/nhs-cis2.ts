@@ -122,7 +122,7 @@ export const nhsCis2Profile: Profile = {
   confidentialOnly: { value: true, source: SOURCES.cis2Registration },
   signedUserinfo: { supported: true, source: SOURCES.cis2Registration },
   backchannelLogout: { supported: true, source: SOURCES.cis2Registration },
-  jwksFetch: { publicInternet: true, source: SOURCES.cis2KeyManagement },
+  jwksReachability: { publicInternet: true, source: SOURCES.cis2KeyManagement },
   rules: [
     {
       id: 'cis2.redirect-https',

@@ -112,7 +112,7 @@ export const nhsLoginProfile: Profile = {
   confidentialOnly: { value: true, source: SOURCES.nhsLoginEis },
   signedUserinfo: { supported: false, source: SOURCES.nhsLoginEis },
   backchannelLogout: { supported: false, source: SOURCES.nhsLoginEis },
-  jwksFetch: { publicInternet: true, source: SOURCES.nhsLoginPem },
+  jwksReachability: { publicInternet: true, source: SOURCES.nhsLoginPem },
   rules: [
     {
       id: 'nhs-login.private-key-jwt',

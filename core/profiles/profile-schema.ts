@@ -191,12 +191,11 @@ export const profileSchema = z.object({
   signedUserinfo: z.object({ supported: z.boolean(), source: sourceSchema }),
   backchannelLogout: z.object({ supported: z.boolean(), source: sourceSchema }),
   /**
-   * How the provider fetches the client's keys. `publicInternet`: it fetches jwks_uri from the
-   * internet, so a loopback, private or local host can never work (an error, not a warning);
-   * absent for a provider that may sit inside the same network. `cacheSeconds`: how long it
-   * keeps a fetched JWKS, which a rotation must wait out before signing with a new key.
+   * `publicInternet`: the provider fetches jwks_uri from the internet, so a loopback, private or
+   * local host can never work (an error, not a warning). Absent for a provider that may sit
+   * inside the same network (generic-oidc).
    */
-  jwksFetch: z.object({ publicInternet: z.boolean(), cacheSeconds: z.number().int().positive().optional(), source: sourceSchema }).optional(),
+  jwksReachability: z.object({ publicInternet: z.boolean(), source: sourceSchema }).optional(),
   rules: z.array(profileRuleSchema),
   /** What the provider issues, per auth method (every method in `environments[].authMethods` is covered). */
   issued: z.array(issuedCredentialsSchema).min(1),

@@ -238,7 +238,7 @@ function checkKeys(metadata: Json, profile: Profile, env: ProfileEnvironment, me
       if (analysis.hasFragment) findings.add('jwks_uri.fragment', 'jwks_uri');
       if (analysis.isLoopbackIp || analysis.isLocalhostName || analysis.isPrivateHost) {
         // A provider on the internet can never reach it; a generic one may share the network.
-        if (profile.jwksFetch?.publicInternet) findings.add('jwks_uri.not_public_for_provider', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.`, source: profile.jwksFetch.source });
+        if (profile.jwksReachability?.publicInternet) findings.add('jwks_uri.not_public_for_provider', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.`, source: profile.jwksReachability.source });
         else findings.add('jwks_uri.not_public', 'jwks_uri', { detail: `Host: ${quote(analysis.host)}.` });
       }
     }

@@ -16,6 +16,7 @@ import { isSigningAlg, SIGNING_ALGS } from '../../../core/keys/algorithms';
 import { listProfiles } from '../../../core/profiles';
 import { cryptoRandom, silentLogger, systemClock } from '../../../core/ports/system';
 import { createOsKeychain } from '../../../core/storage/os-keychain';
+import { createFetcher } from '../../../core/net/fetcher';
 import { REDIRECT_URI, startOidcProvider, type OpClient, type RunningProvider } from '../../support/oidc-provider-server';
 
 /** Every algorithm some built-in profile environment allows and the tool can generate. */
@@ -25,6 +26,7 @@ const unlock = PASS;
 
 let dataDir: string;
 let services: AppServices;
+const fetcher = createFetcher({ userAgent: 'oidc-onboard-test' });
 let op: RunningProvider;
 const ids = new Map<string, string>();
 let mismatchId = '';
@@ -55,7 +57,7 @@ const tokenRequest = (jwt: string) => ({ grant_type: 'client_credentials', clien
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-provider-interop-'));
-  services = createAppServices({ dataDir, vault: createOsKeychain({ service: `oidc-onboard-test-op-${randomUUID()}` }), clock: systemClock, random: cryptoRandom, logger: silentLogger });
+  services = createAppServices({ dataDir, vault: createOsKeychain({ service: `oidc-onboard-test-op-${randomUUID()}` }), clock: systemClock, random: cryptoRandom, logger: silentLogger, fetcher });
   const clients: OpClient[] = [];
   for (const alg of ALGS) {
     const id = await draftWithKey(`OP ${alg}`, alg);
@@ -73,6 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await op?.close();
+  fetcher.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -105,10 +108,10 @@ describe('against oidc-provider', () => {
 
   it('the probe reads accepted for a good assertion and refused for a wrong client', async () => {
     const id = ids.get('PS256')!;
-    const accepted = await services.credentials.probe(id, { clientId: 'tool-PS256', unlock, extraCaPem: [op.caPem] });
+    const accepted = await services.credentials.probe(id, { clientId: 'tool-PS256', unlock, caPem: op.caPem, allowPrivateNetwork: true });
     expect(accepted.verdict, accepted.explanation).toBe('accepted');
     // Signed with the PS256 key but presented as the ES256 client: the provider refuses client authentication.
-    const refused = await services.credentials.probe(id, { clientId: 'tool-ES256', unlock, extraCaPem: [op.caPem] });
+    const refused = await services.credentials.probe(id, { clientId: 'tool-ES256', unlock, caPem: op.caPem, allowPrivateNetwork: true });
     expect(refused.verdict, refused.explanation).toBe('refused');
     expect(refused.error).toBe('invalid_client');
   });
@@ -125,7 +128,7 @@ describe('against oidc-provider', () => {
     expect(answer.status).toBe(401);
     expect(answer.body.error).toBe('invalid_client');
     expect(op.authErrors).toContain('alg mismatch');
-    const probe = await services.credentials.probe(mismatchId, { clientId: 'tool-mismatch', unlock, extraCaPem: [op.caPem] });
+    const probe = await services.credentials.probe(mismatchId, { clientId: 'tool-mismatch', unlock, caPem: op.caPem, allowPrivateNetwork: true });
     expect(probe.verdict).toBe('refused');
   });
 });

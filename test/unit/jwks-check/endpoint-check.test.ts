@@ -1,12 +1,15 @@
 // The back-channel logout endpoint check: the jwks_uri tester's URL, DNS, reachability and TLS
 // checks against real loopback HTTPS servers (test CA), with public reachability required.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEndpoint, ENDPOINT_CHECK_IDS } from '../../../core/jwks-check/endpoint-check';
+import { checkEndpoint as check, ENDPOINT_CHECK_IDS } from '../../../core/jwks-check/endpoint-check';
+import { createFetcher } from '../../../core/net/fetcher';
 import { startHttpsServer, status, type TestServer } from '../../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../../support/test-pki';
 import { runCli } from '../../support/run-cli';
 
 const clock = { now: () => new Date() };
+const fetcher = createFetcher({ userAgent: 'oidc-onboard-test' });
+const checkEndpoint = (request: Omit<Parameters<typeof check>[0], 'fetcher'>) => check({ ...request, fetcher });
 let good: TestServer;
 let selfSigned: TestServer;
 let caPem: string;
@@ -21,6 +24,7 @@ beforeAll(async () => {
   selfSigned = await startHttpsServer({ cert: own.chainPem, key: own.keyPem, handler: status(200) });
 });
 afterAll(async () => {
+  fetcher.close();
   await good?.close();
   await selfSigned?.close();
 });

@@ -75,7 +75,7 @@ describe('package + verify against a live jwks_uri', () => {
 
   it('treats the package\'s loopback jwks_uri as untrusted: refused before connecting unless private networks are allowed', async () => {
     served = JSON.parse(world.services.keys.jwks(id));
-    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'untrusted.zip'), caPem });
+    const built = await world.packages.build(id, { out: path.join(world.dataDir, 'untrusted.zip'), caPem, acknowledgeFindings: 'Local test server' });
     const bytes = new Uint8Array(await readFile(built.path));
     const before = server.connectionCount;
     const refused = await verifyPackage(bytes, { caPem, fetcher: world.services.fetcher });
