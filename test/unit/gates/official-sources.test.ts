@@ -43,7 +43,7 @@ const NHS_PUBLISHED_FORMS: Record<string, string> = {
 };
 
 /** A dependency's own home page, allowed in the README only (kept small on purpose). */
-const README_DEPENDENCY_PAGES = ['https://github.com/Brooooooklyn/keyring-node'];
+const README_DEPENDENCY_PAGES = ['https://github.com/Brooooooklyn/keyring-node', 'https://github.com/panva/jose'];
 
 /** Pages NHS removed or that are not NHS's: never acceptable, whatever the rules above say. */
 const BANNED = [/nhsd-proxy\.dokku3\.ebmdatalab\.net/i, /production-like\.nhsd\.io/i, /nhsconnect\.github\.io\/nhslogin\/interface-spec-doc-\d/i];
