@@ -7,7 +7,7 @@ import { loadServices } from '../lazy';
 export const supportPack: Command = {
   name: 'support-pack',
   summary: 'Write the redacted support pack of a registration (what NHS support asks for; scanned for secrets)',
-  usage: 'oidc-onboard support-pack <id> --out <file.zip> [--app-id <application id>] [--json]',
+  usage: 'oidc-onboard support-pack <id> --out <file.zip> [--app-id <application id; default the stored one>] [--json]',
   async run(context, argv) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, 'app-id': { type: 'string' } }, this.usage, { min: 1, max: 1 });
     if (values.out === undefined || values.out === '') throw usageError('--out <file.zip> is required.', this.usage);

@@ -9,7 +9,7 @@ export const saveSupportPack = defineOperation({
   request: z
     .object({
       id: z.string().min(1).max(200),
-      /** The API platform's application id (a UUID), when it is not stored with the registration. */
+      /** The API platform's application id (a UUID); default the one stored with the credentials. */
       applicationId: z.string().max(100).optional(),
     })
     .strict(),

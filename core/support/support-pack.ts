@@ -63,8 +63,10 @@ export interface SupportPackFacts {
     clientName: string | null;
     /** What the provider issued to identify the client: an API key (masked) or a Client ID. */
     identifier: { label: string; value: string; masked: boolean } | null;
-    /** The API platform's application id (a UUID), when known. */
+    /** The API platform's application id (a UUID): as given for this pack, else as stored with the credentials. */
     applicationId: string | null;
+    /** The KID the registration is tied to, as stored with the credentials (API platform). */
+    registeredKid: string | null;
     activeKey: { kid: string; alg: string; thumbprint: string } | null;
   };
   authMethod: string;
@@ -99,7 +101,7 @@ export interface SupportPackDeps {
 
 /** Options of one pack. */
 export interface SupportPackOptions {
-  /** The API platform's application id, when it is not stored with the registration. */
+  /** The API platform's application id; default the one stored with the credentials. */
   applicationId?: string;
 }
 
@@ -225,7 +227,8 @@ function collectFacts(deps: SupportPackDeps, registration: Registration, check: 
     };
   }
 
-  const applicationId = options.applicationId?.trim() || null;
+  // As stored with the credentials (the API platform's Developer Hub application id), unless given now.
+  const applicationId = options.applicationId?.trim() || registration.credentials?.applicationId || null;
   return {
     format: SUPPORT_PACK_FORMAT,
     version: 1,
@@ -243,6 +246,7 @@ function collectFacts(deps: SupportPackDeps, registration: Registration, check: 
       clientName: typeof metadata.client_name === 'string' ? metadata.client_name : null,
       identifier: clientId === undefined ? null : { label: isApiKey ? 'API key' : (issued?.identifierLabel ?? 'Client ID'), value: shownId!, masked: isApiKey },
       applicationId,
+      registeredKid: registration.credentials?.kid ?? null,
       activeKey: active ? { kid: active.kid, alg: active.alg, thumbprint: active.thumbprint } : null,
     },
     authMethod,

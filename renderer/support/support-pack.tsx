@@ -32,9 +32,9 @@ function WhatItHolds({ apiPlatform }: { apiPlatform: boolean }): ReactElement {
 }
 
 /** Saves the pack of `id` and shows the outcome. */
-function SupportPackForm({ id, apiPlatform, autoFocus = false }: { id: string; apiPlatform: boolean; autoFocus?: boolean }): ReactElement {
+function SupportPackForm({ id, apiPlatform, storedApplicationId, autoFocus = false }: { id: string; apiPlatform: boolean; storedApplicationId?: string | undefined; autoFocus?: boolean }): ReactElement {
   const fieldId = useId();
-  const [applicationId, setApplicationId] = useState('');
+  const [applicationId, setApplicationId] = useState(storedApplicationId ?? '');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Saved | undefined>(undefined);
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
@@ -54,6 +54,7 @@ function SupportPackForm({ id, apiPlatform, autoFocus = false }: { id: string; a
           <label htmlFor={fieldId}>Application id (optional)</label>
           <p className="field-help" id={`${fieldId}-help`}>
             The UUID on your Developer Hub application page — not the API key. Support asks for it.
+            {storedApplicationId !== undefined && ' Filled in from the saved credentials.'}
           </p>
           <input
             id={fieldId}
@@ -115,7 +116,7 @@ function SupportPackForm({ id, apiPlatform, autoFocus = false }: { id: string; a
 }
 
 /** The "Support pack…" button of a registration's header, with its dialog. */
-export function SupportPackButton({ id, provider, name }: { id: string; provider: string; name: string }): ReactElement {
+export function SupportPackButton({ id, provider, name, storedApplicationId }: { id: string; provider: string; name: string; storedApplicationId?: string | undefined }): ReactElement {
   const [open, setOpen] = useState(false);
   const apiPlatform = provider === 'nhs-api-platform';
   return (
@@ -135,7 +136,7 @@ export function SupportPackButton({ id, provider, name }: { id: string; provider
         }
       >
         <WhatItHolds apiPlatform={apiPlatform} />
-        <SupportPackForm id={id} apiPlatform={apiPlatform} autoFocus={apiPlatform} />
+        <SupportPackForm id={id} apiPlatform={apiPlatform} storedApplicationId={storedApplicationId} autoFocus={apiPlatform} />
       </Dialog>
     </>
   );
@@ -168,7 +169,7 @@ export function SupportPackCard(): ReactElement {
               ))}
             </select>
           </div>
-          <SupportPackForm key={current.registration.id} id={current.registration.id} apiPlatform={apiPlatform} />
+          <SupportPackForm key={current.registration.id} id={current.registration.id} apiPlatform={apiPlatform} storedApplicationId={current.registration.credentials?.applicationId} />
         </>
       )}
     </section>

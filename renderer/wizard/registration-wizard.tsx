@@ -306,7 +306,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           </p>
         </div>
         <div className="page-actions">
-          <SupportPackButton id={id} provider={detail.registration.provider} name={name} />
+          <SupportPackButton id={id} provider={detail.registration.provider} name={name} storedApplicationId={detail.registration.credentials?.applicationId} />
           <button type="button" className="button button-secondary" onClick={() => setDialog('copy')}>
             <Icon name="copy" size={18} />
             Copy to another environment

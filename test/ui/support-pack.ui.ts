@@ -44,7 +44,7 @@ test('support pack: saved from the registration header and from About; what supp
   const { record } = await services.keys.generate(id, { size: 2048 });
   services.drafts.setValues(id, { jwksUri: 'https://keys.example.org/parcel/jwks.json' });
   // The API platform issues an API key and no secret; SECRET is never stored, and never appears.
-  await services.credentials.save(id, { clientId: API_KEY });
+  await services.credentials.save(id, { clientId: API_KEY, applicationId: APP_ID });
   await services.credentials.assertion(id);
 
   // From the registration's header.
@@ -53,7 +53,8 @@ test('support pack: saved from the registration header and from About; what supp
   const dialog = page.getByRole('dialog', { name: 'Support pack for Parcel App' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('the first and last 4 characters of the API key');
-  await dialog.getByLabel('Application id (optional)').fill(APP_ID);
+  // Filled in from the saved credentials.
+  await expect(dialog.getByLabel('Application id (optional)')).toHaveValue(APP_ID);
 
   backend.nextSavePath = undefined;
   await dialog.getByRole('button', { name: 'Save support pack…' }).click();

@@ -166,6 +166,18 @@ describe('support pack: API platform', () => {
     expect(files['support.md']).toContain(APP_ID);
   });
 
+  it('takes the application id and the registered KID stored with the credentials when none is given', async () => {
+    await world.services.credentials.replace(apiId, { clientId: API_KEY, applicationId: APP_ID, kid: apiKid }, { confirm: true });
+    try {
+      const out = path.join(world.dataDir, 'api-support-stored.zip');
+      await world.services.supportPack(apiId, out);
+      const facts = JSON.parse(entriesOf(new Uint8Array(await readFile(out)))['support.json']!) as SupportPackFacts;
+      expect(facts.application).toMatchObject({ applicationId: APP_ID, registeredKid: apiKid, identifier: { label: 'API key', value: 'Zq7R…Fg6J', masked: true } });
+    } finally {
+      await world.services.credentials.replace(apiId, { clientId: API_KEY }, { confirm: true });
+    }
+  });
+
   it('a scan of every byte finds no secret, private key, JWK private member, data key, passphrase or unmasked API key', async () => {
     const out = path.join(world.dataDir, 'api-support-scan.zip');
     await world.services.supportPack(apiId, out);
