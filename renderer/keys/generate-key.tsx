@@ -144,7 +144,7 @@ export function GenerateKey({
       {conflict && (
         <p className="notice notice-warning" role="status">
           Your values declare {policy.declaredAlg} (token_endpoint_auth_signing_alg): a {alg} key could not sign what the provider expects. To move to {alg}, change
-          the signing algorithm in Values first, then generate the key.
+          the Signing algorithm above first, then generate the key.
         </p>
       )}
       {progress !== undefined && (

@@ -28,8 +28,17 @@ test('keys: generate, fingerprint, copy and save public key, export private key,
   await app.screenshot('keys-empty-light');
   expect(await app.seriousAxeViolations(), 'axe on the empty key ring').toEqual([]);
 
-  // The policy's defaults are preselected; choose RSA-2048 explicitly.
+  // The declared algorithm is preselected; another one is refused with the way out (change the declaration).
   await expect(page.getByLabel('Key algorithm')).toHaveValue('RS256');
+  await expect(page.getByLabel('Key algorithm').locator('option[value="RS256"]')).toHaveText('RS256 (declared in your values)');
+  await page.getByLabel('Key algorithm').selectOption('ES256');
+  await expect(page.getByRole('button', { name: 'Generate key pair' })).toBeDisabled();
+  const conflict = page.getByText('Your values declare RS256 (token_endpoint_auth_signing_alg): a ES256 key could not sign');
+  await expect(conflict).toBeVisible();
+  await conflict.scrollIntoViewIfNeeded();
+  await app.screenshot('keys-generate-conflict-light', { fullPage: false });
+  await page.getByLabel('Key algorithm').selectOption('RS256');
+  // Choose RSA-2048 explicitly.
   await page.getByLabel('RSA key size').selectOption('2048');
 
   // Record every progress bar state the page shows while the key is made.
