@@ -159,8 +159,12 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
   test.setTimeout(180_000);
   const pki = await getTestPki();
   const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
-  // A token endpoint that accepts the client and refuses the dummy code: invalid_grant.
-  const server = await startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler: json({ error: 'invalid_grant', error_description: 'Unknown authorization code' }, {}, 400) });
+  // A token endpoint that accepts the client and refuses the dummy code: invalid_grant — with a clock 10 minutes ahead of ours.
+  const server = await startHttpsServer({
+    cert: leaf.chainPem,
+    key: leaf.keyPem,
+    handler: (req, res, ctx) => json({ error: 'invalid_grant', error_description: 'Unknown authorization code' }, { date: new Date(Date.now() + 600_000).toUTCString() }, 400)(req, res, ctx),
+  });
   try {
     const view = backend.services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Signer App' });
     const id = view.registration.id;
@@ -214,6 +218,9 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     await expect(verdict).toContainText('Accepted');
     await expect(verdict).toContainText('invalid_grant');
     expect(server.requestCount).toBe(1);
+    // The provider's Date header is 10 minutes off ours: the result says so, with how to fix it.
+    await expect(verdict.getByTestId('probe-warnings')).toContainText('Clock skew: this computer\'s clock is 10 minutes behind the token endpoint\'s');
+    await expect(verdict.getByTestId('probe-warnings')).toContainText('NTP');
     await shootBoth(app, 'credentials-probe', 'the token endpoint probe');
   } finally {
     await server.close();
