@@ -70,7 +70,11 @@ describe('clock skew against the provider\'s Date header', { timeout: 90_000 }, 
   });
 
   it('assertion --probe: a token endpoint 10 minutes behind warns (human and --json); in sync it does not', async () => {
-    expect((await cli('keys', 'generate', id, '--alg', 'ES256')).code).toBe(0);
+    // Declare ES256 first: key generation follows the declared algorithm.
+    const declared = await cli('set', id, '--signing-alg', 'ES256');
+    expect(declared.code, declared.stderr).toBe(0);
+    const generated = await cli('keys', 'generate', id);
+    expect(generated.code, generated.stderr).toBe(0);
     const aud = server.url('/token');
     offsetMs = -600_000;
     const human = await cli('assertion', id, '--aud', aud, '--client-id', 'skew-client', '--probe', '--ca', caFile);
