@@ -23,7 +23,13 @@ describe('draft commands', () => {
     const profiles = run.json<{ id: string; environments: { id: string }[] }[]>();
     expect(profiles.map((p) => p.id)).toEqual(['nhs-cis2', 'nhs-login', 'nhs-api-platform', 'generic-oidc']);
     expect(profiles[0]!.environments.map((e) => e.id)).toEqual(['int', 'dep', 'live']);
-    expect((await cli('profiles')).stdout).toContain('nhs-login');
+    const human = (await cli('profiles')).stdout;
+    expect(human).toContain('nhs-login');
+    // Each profile says when its facts were last checked against their sources.
+    expect(human).toMatch(/NHS login \(profile \d+\.\d+\.\d+, facts checked \d{4}-\d{2}-\d{2}\)/);
+    expect(human).toContain('sandbox      Sandbox  https://sandbox.api.service.nhs.uk/oauth2/token');
+    expect(human).toContain('dep          Deployment (DEP, Path to Live)  https://am.nhsdep.auth-ptl.cis2.spineservices.nhs.uk/');
+    expect(human).not.toMatch(/^\s+mock\s/m);
   });
 
   it('new creates a draft and prints {"id"} in JSON; list and show find it', async () => {
