@@ -36,6 +36,7 @@ const ERROR_TABLE = {
   // The world misbehaved.
   KEYCHAIN_UNAVAILABLE: 'environment',
   KEYCHAIN_ITEM_MISSING: 'environment',
+  KEYCHAIN_ITEM_INVALID: 'environment',
   STORAGE_CORRUPT: 'environment',
   STORAGE_WRITE_FAILED: 'environment',
   DATA_DIR_NOT_WRITABLE: 'environment',

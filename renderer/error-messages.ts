@@ -63,6 +63,11 @@ export const ERROR_MESSAGES = {
     title: 'A keychain item is missing.',
     action: 'It may have been removed in your keychain app. Generate a new key or store the credentials again.',
   },
+  KEYCHAIN_ITEM_INVALID: {
+    title: 'A keychain item does not hold a valid key.',
+    action:
+      'It was changed outside OIDC Onboard; the key file was left as it was. Restore the item from a keychain backup, or delete this key and generate or import a new one.',
+  },
   STORAGE_CORRUPT: {
     title: 'A saved file could not be read.',
     action: 'The damaged file was set aside; see About & Diagnostics for where it is and what was recovered.',

@@ -5,7 +5,7 @@
 import type { AppInfo } from '../../contract/types';
 import type { Fetcher } from '../net/types';
 import type { Clock, Logger, Random, SecretVault } from '../ports';
-import { createCredentialService } from '../credentials';
+import { createCredentialService, legacyClientSecretItems } from '../credentials';
 import { writeDiagnosticsBundle } from '../diagnostics';
 import { createCheckService } from '../jwks-check/service';
 import { createKeyService } from '../keys/key-service';
@@ -15,6 +15,7 @@ import { createDraftService } from '../registration/drafts';
 import { createChecklistService } from '../views/checklist';
 import type { ChecklistTable } from '../profiles/checklists';
 import { createRegistrationDeletion } from '../lifecycle/delete-registration';
+import { createKeychainScope } from '../storage/keychain-scope';
 import { createPreferences } from '../storage/preferences';
 import { createRegistrationRepository } from '../storage/registrations';
 import { openSettingsStore } from '../storage/settings-store';
@@ -44,12 +45,25 @@ export function createAppServices(ports: AppPorts) {
   const registrations = createRegistrationRepository({ store, clock: ports.clock });
   const preferences = createPreferences(store);
   const drafts = createDraftService({ registrations, clock: ports.clock, fetcher: ports.fetcher });
-  const keyService = createKeyService({ dataDir: ports.dataDir, vault: ports.vault, clock: ports.clock, random: ports.random, logger: ports.logger });
-  const keys = createRegistrationKeys({ registrations, keys: keyService, clock: ports.clock });
-  const checks = createCheckService({ dataDir: ports.dataDir, registrations, keyService, clock: ports.clock, fetcher: ports.fetcher });
   const { vault, clock, random, logger, dataDir, fetcher } = ports;
-  const credentials = createCredentialService({ registrations, vault, clock, random, logger, dataDir, keys: keyService, fetcher });
-  const packages = createPackageService({ dataDir, registrations, keyService, checks, clock, vault, ...(ports.checklists && { checklists: ports.checklists }) });
+  // One scope per data folder: on the first keychain use it moves the items earlier versions named
+  // without the folder id, found from this folder's own key and credential records.
+  const keychain = createKeychainScope({
+    dataDir,
+    vault,
+    logger,
+    clock,
+    legacyItems: (folderId) =>
+      registrations.list().flatMap((registration) => [
+        ...keyService.legacyKeychainItems(registration.id, registration.keys, folderId),
+        ...legacyClientSecretItems(folderId, registration.id, registration.credentials),
+      ]),
+  });
+  const keyService = createKeyService({ dataDir, vault, keychain, clock, random, logger });
+  const keys = createRegistrationKeys({ registrations, keys: keyService, clock });
+  const checks = createCheckService({ dataDir, registrations, keyService, clock, fetcher });
+  const credentials = createCredentialService({ registrations, vault, keychain, clock, random, logger, dataDir, keys: keyService, fetcher });
+  const packages = createPackageService({ dataDir, registrations, keyService, checks, clock, vault, keychain, ...(ports.checklists && { checklists: ports.checklists }) });
   const checklist = createChecklistService({ registrations, clock, ...(ports.checklists && { table: ports.checklists }) });
   const deletion = createRegistrationDeletion({ dataDir, registrations, keyService, credentials, logger });
   /** Writes a redacted diagnostics bundle to `outPath`. */
@@ -57,7 +71,7 @@ export function createAppServices(ports: AppPorts) {
 
   /** Writes the redacted support pack of one registration to `outPath`. */
   const supportPack = (registrationId: string, outPath: string, options: SupportPackOptions = {}) =>
-    writeSupportPack({ registrations, vault, clock, logger, latestCheck: (id) => checks.latest(id), ...(ports.runtime && { runtime: ports.runtime }) }, registrationId, outPath, options);
+    writeSupportPack({ registrations, vault, dataDir, clock, logger, latestCheck: (id) => checks.latest(id), ...(ports.runtime && { runtime: ports.runtime }) }, registrationId, outPath, options);
 
   async function appInfo(): Promise<AppInfo> {
     const keychain = await probeKeychain(ports.vault);
@@ -72,7 +86,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, fetcher, store, registrations, preferences, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
+  return { ports, fetcher, store, registrations, preferences, keychain, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
 }
 
 /** The services object. */

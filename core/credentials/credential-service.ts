@@ -1,6 +1,6 @@
 /**
  * Received credentials: the Client ID and secret a provider issued for one registration.
- * The secret lives only in the OS keychain (item `client-secret:<registration id>:<client id>`,
+ * The secret lives only in the OS keychain (item `client-secret:<folder id>:<registration id>:<client id>`,
  * see `accounts.ts`); the settings file keeps the Client ID, the date received, notes and
  * whether a secret exists. Nothing is ever half-saved:
  *
@@ -17,9 +17,10 @@
 import { AppError, hasErrorCode, isAppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import { createKeyService, type KeyService } from '../keys';
-import type { Clock, Logger, Random, SecretVault } from '../ports';
+import type { Clock, KeychainScope, Logger, Random, SecretVault } from '../ports';
+import { createKeychainScope } from '../storage/keychain-scope';
 import type { RegistrationRepository } from '../storage/registrations';
-import { clientSecretAccount } from './accounts';
+import { clientSecretAccount as accountName } from './accounts';
 import { createClientAssertion, type ClientAssertion, type ClientAssertionOptions } from './assertion';
 import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
@@ -89,6 +90,8 @@ export interface Confirmation {
 export interface CredentialServiceDeps {
   registrations: RegistrationRepository;
   vault: SecretVault;
+  /** The data folder's keychain names; by default the installation id of `dataDir`, without a migration. */
+  keychain?: KeychainScope;
   clock: Clock;
   random: Random;
   logger: Logger;
@@ -136,8 +139,9 @@ function requireConfirmation(confirmation: Confirmation | undefined, what: strin
 /** Builds the credential service. */
 export function createCredentialService(deps: CredentialServiceDeps): CredentialService {
   const { registrations, vault, clock, logger } = deps;
-  const keys =
-    deps.keys ?? createKeyService({ dataDir: deps.dataDir, vault, clock, random: deps.random, logger });
+  const scope = deps.keychain ?? createKeychainScope({ dataDir: deps.dataDir, vault, logger, clock });
+  const keys = deps.keys ?? createKeyService({ dataDir: deps.dataDir, vault, keychain: scope, clock, random: deps.random, logger });
+  const clientSecretAccount = (registrationId: string, clientId: string) => accountName(scope.folderId(), registrationId, clientId);
 
   // One change at a time: concurrent saves of the same registration must not interleave their rollbacks.
   let queue: Promise<unknown> = Promise.resolve();
@@ -162,6 +166,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
   // The keychain adapter already throws KEYCHAIN_UNAVAILABLE with guidance; say also that nothing changed.
   const keychain = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
+      await scope.ready();
       return await work();
     } catch (error) {
       if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') {

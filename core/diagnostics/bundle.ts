@@ -18,8 +18,7 @@ import { AppError } from '../../contract/errors';
 import type { Registration } from '../../contract/schemas/registration';
 import { probeKeychain, type KeychainProbe } from '../storage/keychain-probe';
 import { APP_NAME, APP_VERSION } from '../version';
-import { clientSecretAccount } from '../credentials/accounts';
-import { dataKeyAccount } from '../keys/custody';
+import { existingFolderId, storedItemAccounts } from '../credentials/accounts';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import type { Clock, Logger, SecretVault } from '../ports';
 import { redactText } from '../redact';
@@ -222,14 +221,8 @@ function secretForms(secret: string): string[] {
 }
 
 /** Values of every secret we hold (in every form they may appear in), read only to mask them. */
-async function knownSecrets(registrations: RegistrationRepository, vault: SecretVault): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
-  const accounts: string[] = [];
-  for (const registration of registrations.list()) {
-    if (registration.credentials?.hasSecret) accounts.push(clientSecretAccount(registration.id, registration.credentials.clientId));
-    for (const key of registration.keys) {
-      if (typeof key.kid === 'string' && key.custody === 'keychain') accounts.push(dataKeyAccount(registration.id, key.kid));
-    }
-  }
+async function knownSecrets(registrations: RegistrationRepository, vault: SecretVault, dataDir: string): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
+  const accounts = registrations.list().flatMap((registration) => storedItemAccounts(existingFolderId(dataDir), registration).map((item) => item.account));
   const secrets: string[] = [];
   let count = 0;
   try {
@@ -265,7 +258,7 @@ async function collect(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsRepo
   const [probe, logs, known, reports] = await Promise.all([
     probeKeychain(deps.vault),
     readLogs(deps.dataDir),
-    knownSecrets(deps.registrations, deps.vault),
+    knownSecrets(deps.registrations, deps.vault, deps.dataDir),
     readReports(deps.dataDir, registrations),
   ]);
   const redactLines = (lines: string[]) => lines.map((line) => redactText(line, known.secrets));

@@ -6,20 +6,30 @@
  * Ordering guarantees: the keychain item is written first (failure → nothing on disk);
  * if the file write then fails the item is deleted again (no orphans). A file that
  * fails authentication is renamed `*.quarantined-<timestamp>` and reported as
- * `SECRET_TAMPERED`; nothing half-decoded ever leaves this module.
+ * `SECRET_TAMPERED`; nothing half-decoded ever leaves this module. A keychain item that is not a
+ * data key at all is `KEYCHAIN_ITEM_INVALID` and leaves the file alone (it says nothing about it).
+ * Keychain items are named per data folder (`key:<folder id>:<registration>:<kid>`, {@link dataKeyAccount}).
  */
 import { createHash, createPrivateKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { AppError, isAppError } from '../../contract/errors';
-import type { Clock, Random, SecretVault } from '../ports';
+import { AppError, errorKind, isAppError } from '../../contract/errors';
+import type { Clock, KeychainScope, Random, SecretVault } from '../ports';
 import { AES_256_KEY_BYTES, GCM_IV_BYTES, gcmOpen, gcmSeal } from '../crypto/aes-gcm';
 import { DEFAULT_SCRYPT_PARAMS, deriveScrypt, type ScryptParams } from '../crypto/scrypt';
 import type { SigningAlg } from './algorithms';
 import { writeFileAtomic, type FileOps } from '../storage/atomic-file';
 import { assembleKeyFile, encodeKeyFileHeader, keyFileAad, parseKeyFile, type KeyFileHeader } from './key-file';
 
-/** Keychain account of the data key of one key pair. Documented in the README as an item users may see. */
-export function dataKeyAccount(registrationId: string, kid: string): string {
+/**
+ * Keychain account of the data key of one key pair in the data folder whose installation id is
+ * `folderId`. Documented in the README as an item users may see.
+ */
+export function dataKeyAccount(folderId: string, registrationId: string, kid: string): string {
+  return `key:${folderId}:${registrationId}:${kid}`;
+}
+
+/** The account versions before the installation id used (shared by every data folder); only the keychain migration reads it. */
+export function legacyDataKeyAccount(registrationId: string, kid: string): string {
   return `key:${registrationId}:${kid}`;
 }
 
@@ -53,6 +63,8 @@ export type Protection = { mode: 'keychain' } | { mode: 'passphrase'; passphrase
 export interface CustodyDeps {
   dataDir: string;
   vault: SecretVault;
+  /** The data folder's keychain names (installation id, migration of old names). */
+  keychain: KeychainScope;
   clock: Clock;
   random: Random;
   files: FileOps;
@@ -71,8 +83,23 @@ function fromB64u(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64url'));
 }
 
+const DATA_KEY_TEXT = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The 32-byte data key a keychain item holds, or `undefined` when the item is anything else
+ * (wrong length, not base64url, non-canonical). Node's base64 decoder skips what it does not
+ * understand, so the text is checked first and must re-encode to itself.
+ */
+function decodeDataKey(text: string): Uint8Array | undefined {
+  if (!DATA_KEY_TEXT.test(text)) return undefined;
+  const key = fromB64u(text);
+  if (key.length !== AES_256_KEY_BYTES || b64u(key) !== text) return undefined;
+  return key;
+}
+
 function keychainUnavailable(vault: SecretVault, cause: unknown): AppError {
-  if (isAppError(cause) && cause.code === 'KEYCHAIN_UNAVAILABLE') return cause;
+  // Keychain and data-folder errors (the installation id) already say what happened.
+  if (isAppError(cause) && errorKind(cause.code) === 'environment') return cause;
   return new AppError('KEYCHAIN_UNAVAILABLE', `The ${vault.backendName} could not be used; nothing was saved. Unlock it, or use passphrase mode.`, {
     cause,
     details: { backend: vault.backendName },
@@ -136,10 +163,12 @@ export async function storePrivateKey(
   const fileBytes = assembleKeyFile(headerBytes, sealed.ciphertext, sealed.tag);
 
   onPhase('storing');
-  const account = dataKeyAccount(registrationId, kid);
+  let account: string | undefined;
   if (protection.mode === 'keychain') {
     // Keychain first: if it is locked or missing we must fail before anything reaches the disk.
     try {
+      await deps.keychain.ready();
+      account = dataKeyAccount(deps.keychain.folderId(), registrationId, kid);
       await deps.vault.set(account, b64u(key));
     } catch (error) {
       throw keychainUnavailable(deps.vault, error);
@@ -151,7 +180,7 @@ export async function storePrivateKey(
     await deps.files.mkdir(registrationKeyDir(deps.dataDir, registrationId), KEY_DIR_MODE);
     await writeFileAtomic(deps.files, path, fileBytes, KEY_FILE_MODE);
   } catch (error) {
-    if (protection.mode === 'keychain') {
+    if (account !== undefined) {
       // Roll back so no keychain item outlives a key that was never stored.
       await deps.vault.delete(account).catch(() => undefined);
     }
@@ -183,7 +212,7 @@ async function quarantine(deps: CustodyDeps, path: string, kid: string, why: str
 
 /**
  * Decrypts the private key of (registrationId, kid) into an in-process `KeyObject`.
- * Throws `SECRET_TAMPERED` (file quarantined), `KEYCHAIN_ITEM_MISSING`, `KEYCHAIN_UNAVAILABLE`,
+ * Throws `SECRET_TAMPERED` (file quarantined), `KEYCHAIN_ITEM_MISSING`, `KEYCHAIN_ITEM_INVALID` (file untouched), `KEYCHAIN_UNAVAILABLE`,
  * `PASSPHRASE_REQUIRED`, `PASSPHRASE_INCORRECT` or `STORAGE_CORRUPT` (file missing).
  */
 export async function loadPrivateKey(deps: CustodyDeps, registrationId: string, kid: string, unlock: Unlock = {}): Promise<KeyObject> {
@@ -204,18 +233,31 @@ export async function loadPrivateKey(deps: CustodyDeps, registrationId: string, 
 
   let key: Uint8Array;
   if (parsed.header.mode === 'keychain') {
+    await deps.keychain.ready();
+    const account = dataKeyAccount(deps.keychain.folderId(), registrationId, kid);
     let stored: string | undefined;
     try {
-      stored = await deps.vault.get(dataKeyAccount(registrationId, kid));
+      stored = await deps.vault.get(account);
     } catch (error) {
       throw keychainUnavailable(deps.vault, error);
     }
     if (stored === undefined) {
       throw new AppError('KEYCHAIN_ITEM_MISSING', `The ${deps.vault.backendName} has no data key for ${kid}; the key file cannot be opened without it.`, {
-        details: { kid, account: dataKeyAccount(registrationId, kid) },
+        details: { kid, account },
       });
     }
-    key = fromB64u(stored);
+    const decoded = decodeDataKey(stored);
+    // Not a data key at all: the item was changed outside this app. That says nothing about the
+    // key file, so the file stays where it is (only a failed authentication with a real key is tampering).
+    if (!decoded) {
+      throw new AppError(
+        'KEYCHAIN_ITEM_INVALID',
+        `The ${deps.vault.backendName} item "${account}" does not hold a valid data key (it was changed outside OIDC Onboard), so the private key ${kid} cannot be opened. ` +
+          'The key file was left untouched: restore the item from a keychain backup if you have one, otherwise delete this key and generate or import a new one.',
+        { details: { kid, account, backend: deps.vault.backendName } },
+      );
+    }
+    key = decoded;
   } else {
     const kdf = parsed.header.kdf;
     if (!kdf) return quarantine(deps, path, kid, 'missing passphrase parameters');
@@ -264,11 +306,35 @@ export async function deletePrivateKey(
     fileRemoved = false;
   }
   if (custody === 'passphrase') return { fileRemoved, keychainItemRemoved: false };
+  await deps.keychain.ready();
   let keychainItemRemoved: boolean;
   try {
-    keychainItemRemoved = await deps.vault.delete(dataKeyAccount(registrationId, kid));
+    keychainItemRemoved = await deps.vault.delete(dataKeyAccount(deps.keychain.folderId(), registrationId, kid));
   } catch (error) {
     throw keychainUnavailable(deps.vault, error);
   }
   return { fileRemoved, keychainItemRemoved };
+}
+
+/**
+ * Whether `secret` is the data key that opens this folder's key file for (registrationId, kid)
+ * (AES-GCM authentication succeeds). Used by the keychain migration to tell this folder's old
+ * item from another folder's; touches neither the keychain nor the file (never quarantines).
+ */
+export async function dataKeyOpensKeyFile(deps: Pick<CustodyDeps, 'dataDir' | 'files'>, registrationId: string, kid: string, secret: string): Promise<boolean> {
+  const key = decodeDataKey(secret);
+  if (!key) return false;
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.files.readFile(keyFilePath(deps.dataDir, registrationId, kid));
+  } catch {
+    return false;
+  }
+  const parsed = parseKeyFile(bytes);
+  if (!parsed || parsed.header.kid !== kid || parsed.header.mode !== 'keychain') return false;
+  const plaintext = gcmOpen(key, fromB64u(parsed.header.iv), parsed.ciphertext, parsed.tag, keyFileAad(registrationId, kid, parsed.headerBytes));
+  key.fill(0);
+  if (!plaintext) return false;
+  plaintext.fill(0);
+  return true;
 }

@@ -7,11 +7,23 @@
 import type { KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { AppError, isAppError, type ErrorCode } from '../../contract/errors';
-import type { Clock, Logger, Random, SecretVault } from '../ports';
+import type { Clock, KeychainScope, Logger, Random, SecretVault } from '../ports';
 import type { ScryptParams } from '../crypto/scrypt';
 import { resolveKeyChoice, type KeyPolicy, type SigningAlg } from './algorithms';
 import { nodeFileOps, type FileOps } from '../storage/atomic-file';
-import { deletePrivateKey, loadPrivateKey, storePrivateKey, assertRegistrationId, type CustodyDeps, type Protection, type Unlock } from './custody';
+import { createKeychainScope, type LegacyKeychainItem } from '../storage/keychain-scope';
+import {
+  assertRegistrationId,
+  dataKeyAccount,
+  dataKeyOpensKeyFile,
+  deletePrivateKey,
+  legacyDataKeyAccount,
+  loadPrivateKey,
+  storePrivateKey,
+  type CustodyDeps,
+  type Protection,
+  type Unlock,
+} from './custody';
 import { exportPrivateKey, exportPublic, type PrivateExportFormat, type PublicExportFormat } from './export';
 import { generateKeyObjects, type KeyProgress } from './generate';
 import { chooseImportAlg, parsePrivateKeyInput } from './import';
@@ -26,6 +38,11 @@ export interface KeyServiceDeps {
   /** The app's data folder; key files go to `<dataDir>/keys/<registrationId>/`. */
   dataDir: string;
   vault: SecretVault;
+  /**
+   * The data folder's keychain names. The composition root passes the one that also moves
+   * old-style items; by default the installation id of `dataDir` is used without a migration.
+   */
+  keychain?: KeychainScope;
   clock: Clock;
   random: Random;
   logger: Logger;
@@ -104,6 +121,11 @@ export interface KeyService {
   delete(registrationId: string, record: KeyRecord): Promise<{ fileRemoved: boolean; keychainItemRemoved: boolean }>;
   /** Whether the stored key can be decrypted and matches the record (a tampered file is quarantined). */
   verifyCustody(registrationId: string, record: KeyRecord, unlock?: Unlock): Promise<CustodyCheck>;
+  /**
+   * The keychain items earlier versions wrote for these records (`key:<registration>:<kid>`) and
+   * their folder-scoped names; an old item moves only if it opens this folder's key file.
+   */
+  legacyKeychainItems(registrationId: string, records: readonly Readonly<Record<string, unknown>>[], folderId: string): LegacyKeychainItem[];
 }
 
 function protectionOf(choice: CustodyChoice | undefined): Protection {
@@ -117,6 +139,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   const custody: CustodyDeps = {
     dataDir: deps.dataDir,
     vault: deps.vault,
+    keychain: deps.keychain ?? createKeychainScope({ dataDir: deps.dataDir, vault: deps.vault, logger: deps.logger, clock: deps.clock }),
     clock: deps.clock,
     random: deps.random,
     files: deps.files ?? nodeFileOps,
@@ -245,6 +268,16 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
         if (isAppError(error)) return { ok: false, code: error.code, message: error.message };
         return { ok: false, code: 'INTERNAL', message: 'The key could not be checked.' };
       }
+    },
+
+    legacyKeychainItems(registrationId, records, folderId) {
+      // Stored records are read loosely (the settings schema keeps keys as plain objects).
+      const kids = records.flatMap((record) => (record.custody === 'keychain' && typeof record.kid === 'string' ? [record.kid] : []));
+      return kids.map((kid) => ({
+        from: legacyDataKeyAccount(registrationId, kid),
+        to: dataKeyAccount(folderId, registrationId, kid),
+        belongs: (secret: string) => dataKeyOpensKeyFile(custody, registrationId, kid, secret),
+      }));
     },
   };
 }

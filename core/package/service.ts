@@ -16,7 +16,9 @@ import { exportSpkiPem } from '../keys/export';
 import { parseKeyRecord } from '../keys/key-record';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import type { KeyService } from '../keys/key-service';
-import type { Clock, SecretVault } from '../ports';
+import type { Clock, KeychainScope, SecretVault } from '../ports';
+import { silentLogger } from '../ports/system';
+import { createKeychainScope } from '../storage/keychain-scope';
 import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
 import { keyFactsOf, validateMetadata } from '../registration';
@@ -43,6 +45,8 @@ export interface PackageServiceDeps {
   clock: Clock;
   /** When given, the registration's stored client secret (if any) is added to the secret scan. */
   vault?: SecretVault;
+  /** The data folder's keychain names; by default the installation id of `dataDir`, without a migration. */
+  keychain?: KeychainScope;
   /** Version written in the manifest; defaults to the app's. */
   toolVersion?: string;
   /** The submission checklists (the built-in table by default): the SUMMARY and `sendTo` come from them. */
@@ -116,9 +120,13 @@ export function createPackageService(deps: PackageServiceDeps) {
   const { registrations, keyService, checks, clock } = deps;
   const registration = (id: string): Registration => registrations.get(id);
 
+  const vault = deps.vault;
+  const scope = deps.keychain ?? (vault ? createKeychainScope({ dataDir: deps.dataDir, vault, logger: silentLogger, clock }) : undefined);
+
   async function storedSecret(reg: Registration): Promise<string[]> {
-    if (!deps.vault || !reg.credentials?.hasSecret) return [];
-    const secret = await deps.vault.get(clientSecretAccount(reg.id, reg.credentials.clientId));
+    if (!vault || !scope || !reg.credentials?.hasSecret) return [];
+    await scope.ready();
+    const secret = await vault.get(clientSecretAccount(scope.folderId(), reg.id, reg.credentials.clientId));
     return secret === undefined ? [] : [secret];
   }
 

@@ -41,3 +41,18 @@ export interface SecretVault {
   /** Deletes the item; `false` when there was none. */
   delete(account: string): Promise<boolean>;
 }
+
+/**
+ * The keychain names of one data folder: every account name carries the folder's installation
+ * id (ARCHITECTURE §5), and items named the older way are moved before first use.
+ */
+export interface KeychainScope {
+  /** The data folder's installation id, part of every account name. Created on first use; never touches the keychain. */
+  folderId(): string;
+  /**
+   * Settles once this folder's items named the way earlier versions did (without the folder id)
+   * have been moved to their new names; one pass per data folder, retried after a failure.
+   * Call it before any keychain access.
+   */
+  ready(): Promise<void>;
+}

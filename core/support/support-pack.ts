@@ -20,11 +20,10 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../contract/errors';
 import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
 import type { Registration } from '../../contract/schemas/registration';
-import { clientSecretAccount } from '../credentials/accounts';
+import { existingFolderId, storedItemAccounts } from '../credentials/accounts';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS } from '../credentials/assertion';
 import { toMarkdown } from '../jwks-check/markdown';
 import { activeKey, parseKeyRecord } from '../keys';
-import { dataKeyAccount } from '../keys/custody';
 import { scanForSecrets, type KnownSecret } from '../package/scan';
 import { writeZip, type ZipEntry } from '../package/zip';
 import type { Clock, Logger, SecretVault } from '../ports';
@@ -91,6 +90,8 @@ export interface SupportPackFacts {
 export interface SupportPackDeps {
   registrations: RegistrationRepository;
   vault: SecretVault;
+  /** The data folder, whose installation id names its keychain items (see `credentials/accounts.ts`). */
+  dataDir?: string;
   clock: Clock;
   logger: Logger;
   /** The newest kept jwks_uri check report of a registration. */
@@ -150,11 +151,8 @@ async function secretsToScanFor(deps: SupportPackDeps, registration: Registratio
   const out: KnownSecret[] = [];
   const credentials = registration.credentials;
   if (credentials && identifierIsApiKey(registration)) out.push({ value: credentials.clientId, label: 'full API key' });
-  const accounts: { account: string; label: string }[] = [];
-  if (credentials?.hasSecret) accounts.push({ account: clientSecretAccount(registration.id, credentials.clientId), label: 'client secret' });
-  for (const key of registration.keys) {
-    if (typeof key.kid === 'string' && key.custody === 'keychain') accounts.push({ account: dataKeyAccount(registration.id, key.kid), label: 'key-file data key' });
-  }
+  // Both the folder-scoped names and the old ones (an item not moved yet); nothing is created or moved here.
+  const accounts = storedItemAccounts(deps.dataDir === undefined ? undefined : existingFolderId(deps.dataDir), registration);
   for (const { account, label } of accounts) {
     let value: string | undefined;
     try {

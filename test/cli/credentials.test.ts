@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSecretAccount } from '../../core/credentials';
+import { dataKeyAccountIn, secretAccountIn } from '../support/keychain-names';
 import { createKeyService, PERMISSIVE_KEY_POLICY, toJwks, type KeyRecord } from '../../core/keys';
 import { cryptoRandom, silentLogger, systemClock } from '../../core/ports/system';
 import { createOsKeychain } from '../../core/storage/os-keychain';
@@ -52,9 +52,9 @@ beforeAll(async () => {
   expect((await cli(['set', regId, '--auth-method', 'client_secret_post'])).code).toBe(0);
 });
 afterAll(async () => {
-  for (const clientId of ['first-client', 'second-client', 'third-client']) await vault.delete(clientSecretAccount(regId, clientId)).catch(() => undefined);
+  for (const clientId of ['first-client', 'second-client', 'third-client']) await vault.delete(secretAccountIn(dataDir, regId, clientId)).catch(() => undefined);
   const settings = openSettingsStore({ dataDir, clock: systemClock }).read();
-  for (const key of settings.registrations[regId]?.keys ?? []) await vault.delete(`key:${regId}:${String(key.kid)}`).catch(() => undefined);
+  for (const key of settings.registrations[regId]?.keys ?? []) await vault.delete(dataKeyAccountIn(dataDir, regId, String(key.kid))).catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -68,10 +68,10 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(run.stderr).not.toContain(SECRET);
     expect(run.stdout).not.toContain(SECRET);
     expect(run.code).toBe(0);
-    expect(run.json()).toMatchObject({ clientId: 'first-client', hasSecret: true, account: `client-secret:${regId}:first-client`, service: SERVICE, replaced: false });
+    expect(run.json()).toMatchObject({ clientId: 'first-client', hasSecret: true, account: secretAccountIn(dataDir, regId, 'first-client'), service: SERVICE, replaced: false });
     // The CLI logged the save (debug level) — without the secret.
     expect(run.stderr).toContain('credentials saved');
-    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBe(SECRET);
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'first-client'))).toBe(SECRET);
   });
 
   it('shows the credentials from a fresh run without the secret, and the exact secret only with --reveal', async () => {
@@ -101,7 +101,7 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect((await cli(['credentials', 'save', regId, '--client-id', 'x', '--secret', 'argv-secret'], { stdin: 'x' })).code).toBe(2);
     expect((await cli(['credentials', 'frob', regId])).code).toBe(2);
     expect((await cli(['credentials', 'save', regId], { stdin: 'x' })).code).toBe(2);
-    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBe(SECRET);
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'first-client'))).toBe(SECRET);
   });
 
   it('replaces only with --yes; a new Client ID moves the keychain item', async () => {
@@ -113,7 +113,7 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     expect(replaced.stdout).toContain('Replaced');
     expect(replaced.stdout).not.toContain(NEW_SECRET);
     expect((await cli(['credentials', 'show', regId, '--reveal', '--json'])).json<{ secret: string; clientId: string }>()).toMatchObject({ secret: NEW_SECRET, clientId: 'second-client' });
-    expect(await vault.get(clientSecretAccount(regId, 'first-client'))).toBeUndefined();
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'first-client'))).toBeUndefined();
   });
 
   it.runIf(canWithholdKeychain)('without a keychain: exit 3 with guidance, nothing written, the saved secret untouched', async () => {
@@ -133,8 +133,8 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
     // Showing the non-secret part needs no keychain.
     expect((await cliWithoutKeychain(['credentials', 'show', regId])).code).toBe(0);
 
-    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBe(NEW_SECRET);
-    expect(await vault.get(clientSecretAccount(regId, 'third-client'))).toBeUndefined();
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'second-client'))).toBe(NEW_SECRET);
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'third-client'))).toBeUndefined();
     expect((await cli(['credentials', 'show', regId, '--reveal', '--json'])).json<{ secret: string; clientId: string }>()).toMatchObject({ secret: NEW_SECRET, clientId: 'second-client' });
   });
 
@@ -219,11 +219,11 @@ describe('oidc-onboard credentials', { timeout: 90_000 }, () => {
 
   it('deletes only with --yes', async () => {
     expect((await cli(['credentials', 'delete', regId])).code).toBe(2);
-    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBe(NEW_SECRET);
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'second-client'))).toBe(NEW_SECRET);
     const deleted = await cli(['credentials', 'delete', regId, '--yes', '--json']);
     expect(deleted.code).toBe(0);
     expect(deleted.json()).toEqual({ registrationId: regId, clientId: 'second-client', keychainItemRemoved: true });
-    expect(await vault.get(clientSecretAccount(regId, 'second-client'))).toBeUndefined();
+    expect(await vault.get(secretAccountIn(dataDir, regId, 'second-client'))).toBeUndefined();
     const gone = await cli(['credentials', 'show', regId]);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('No credentials');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSecretAccount } from '../../core/credentials';
+import { secretAccountIn } from '../support/keychain-names';
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { canWithholdKeychain, NO_KEYCHAIN_ENV } from '../support/keychain-env';
 import { runCli, spawnCli } from '../support/run-cli';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await writeFile(path.join(dataDir, 'logs', 'main.log'), `${JSON.stringify({ level: 'error', message: `oops ${SECRET}` })}\n`);
 });
 afterAll(async () => {
-  await vault.delete(clientSecretAccount(regId, 'diag-client')).catch(() => undefined);
+  await vault.delete(secretAccountIn(dataDir, regId, 'diag-client')).catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
   await rm(outDir, { recursive: true, force: true });
 });

@@ -2,6 +2,7 @@
 // replace, delete; the secret never in the data folder, logs or return values; and nothing
 // half-saved when the keychain or the settings file fails half-way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secretAccountIn } from '../../support/keychain-names';
 import { clientSecretAccount, createCredentialService, KEYCHAIN_ACCOUNTS, type CredentialService } from '../../../core/credentials';
 import { createRegistrationRepository } from '../../../core/storage/registrations';
 import { openSettingsStore } from '../../../core/storage/settings-store';
@@ -40,11 +41,11 @@ describe('saving and reading credentials', () => {
       hasSecret: true,
       storedIn: keychainBackendName(),
       service: fx.vault.service,
-      account: `client-secret:${fx.regId}:my-client-id`,
+      account: secretAccountIn(fx.dataDir, fx.regId, 'my-client-id'),
       replaced: false,
       warnings: [],
     });
-    expect(await fx.vault.get(`client-secret:${fx.regId}:my-client-id`)).toBe(SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'my-client-id'))).toBe(SECRET);
     expect(fx.store.read().registrations[fx.regId]!.credentials).toEqual({ clientId: 'my-client-id', receivedAt: '2026-11-20T09:30:00.000Z', notes: 'from the CIS2 team', hasSecret: true });
     await expectNoSecretOnDisk(SECRET);
     for (const line of fx.logger.lines) expect(line).not.toContain(SECRET);
@@ -73,7 +74,7 @@ describe('saving and reading credentials', () => {
       secretIssued: true,
       storedIn: fx.vault.backendName,
       service: fx.vault.service,
-      account: clientSecretAccount(fx.regId, 'cid-1'),
+      account: secretAccountIn(fx.dataDir, fx.regId, 'cid-1'),
     });
     expect(JSON.stringify(shown)).not.toContain(SECRET);
     expect(await fresh.reveal(fx.regId)).toBe(SECRET);
@@ -89,10 +90,10 @@ describe('saving and reading credentials', () => {
 
   it('reports a keychain item deleted behind our back as KEYCHAIN_ITEM_MISSING', async () => {
     await service.save(fx.regId, { clientId: 'cid-1', secret: SECRET });
-    await fx.vault.delete(clientSecretAccount(fx.regId, 'cid-1'));
+    await fx.vault.delete(secretAccountIn(fx.dataDir, fx.regId, 'cid-1'));
     const error = await rejection(service.reveal(fx.regId));
     expect(error.code).toBe('KEYCHAIN_ITEM_MISSING');
-    expect(error.message).toContain(clientSecretAccount(fx.regId, 'cid-1'));
+    expect(error.message).toContain(secretAccountIn(fx.dataDir, fx.regId, 'cid-1'));
   });
 
   it('validates input before touching anything, and never echoes the secret in errors', async () => {
@@ -116,9 +117,9 @@ describe('saving and reading credentials', () => {
   });
 
   it('documents the account names it uses', () => {
-    expect(KEYCHAIN_ACCOUNTS).toContain('client-secret:<registration id>:<client id>');
-    expect(KEYCHAIN_ACCOUNTS).toContain('key:<registration id>:<kid>');
-    expect(clientSecretAccount('reg', 'c'.repeat(300))).toBe(`client-secret:reg:${'c'.repeat(200)}...`);
+    expect(KEYCHAIN_ACCOUNTS).toContain('client-secret:<folder id>:<registration id>:<client id>');
+    expect(KEYCHAIN_ACCOUNTS).toContain('key:<folder id>:<registration id>:<kid>');
+    expect(clientSecretAccount('fid', 'reg', 'c'.repeat(300))).toBe(`client-secret:fid:reg:${'c'.repeat(200)}...`);
   });
 });
 
@@ -131,8 +132,8 @@ describe('replace and delete', () => {
 
     const replaced = await service.replace(fx.regId, { clientId: 'new-client', secret: NEW_SECRET }, { confirm: true });
     expect(replaced).toMatchObject({ clientId: 'new-client', replaced: true, warnings: [] });
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'new-client'))).toBe(NEW_SECRET);
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'old-client'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'new-client'))).toBe(NEW_SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'old-client'))).toBeUndefined();
     expect(await service.reveal(fx.regId)).toBe(NEW_SECRET);
     await expectNoSecretOnDisk(SECRET);
     await expectNoSecretOnDisk(NEW_SECRET);
@@ -141,16 +142,16 @@ describe('replace and delete', () => {
   it('replaces the secret in place when the Client ID stays the same', async () => {
     await service.save(fx.regId, { clientId: 'same', secret: SECRET });
     await service.replace(fx.regId, { clientId: 'same', secret: NEW_SECRET, notes: 'rotated' }, { confirm: true });
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'same'))).toBe(NEW_SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'same'))).toBe(NEW_SECRET);
     expect(service.show(fx.regId)?.notes).toBe('rotated');
   });
 
   it('deletes only with confirmation: the keychain item and the record both go', async () => {
     await service.save(fx.regId, { clientId: 'cid', secret: SECRET });
     expect((await rejection(service.delete(fx.regId, undefined as never))).code).toBe('CONFIRMATION_REQUIRED');
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBe(SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBe(SECRET);
     expect(await service.delete(fx.regId, { confirm: true })).toEqual({ registrationId: fx.regId, clientId: 'cid', keychainItemRemoved: true });
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBeUndefined();
     expect(service.show(fx.regId)).toBeNull();
     expect(fx.store.read().registrations[fx.regId]!.credentials).toBeUndefined();
   });
@@ -164,7 +165,7 @@ describe('replace and delete', () => {
     const winner = service.show(fx.regId)!;
     expect(await service.reveal(fx.regId)).toBe(winner.clientId === 'first' ? SECRET : NEW_SECRET);
     const loser = winner.clientId === 'first' ? 'second' : 'first';
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, loser))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, loser))).toBeUndefined();
   });
 });
 
@@ -179,7 +180,7 @@ describe('nothing half-saved', () => {
     expect(error.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(error.message).toMatch(/^Nothing was changed\./);
     expect(fx.store.read().registrations[fx.regId]!.credentials).toBeUndefined();
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBeUndefined();
   });
 
   it('a failed replace (keychain gone) leaves the earlier secret and record untouched', async () => {
@@ -193,14 +194,14 @@ describe('nothing half-saved', () => {
     }
     expect(fx.store.read().registrations[fx.regId]).toEqual(before);
     expect(await service.reveal(fx.regId)).toBe(SECRET);
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'other'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'other'))).toBeUndefined();
   });
 
   it('a failed first save (settings not writable) removes the new keychain item again', async () => {
     fx.backend.failWrites.on = true;
     const error = await rejection(service.save(fx.regId, { clientId: 'cid', secret: SECRET }));
     expect(error.code).toBe('STORAGE_WRITE_FAILED');
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBeUndefined();
     expect(fx.store.read().registrations[fx.regId]!.credentials).toBeUndefined();
   });
 
@@ -208,10 +209,10 @@ describe('nothing half-saved', () => {
     await service.save(fx.regId, { clientId: 'cid', secret: SECRET });
     fx.backend.failWrites.on = true;
     expect((await rejection(service.replace(fx.regId, { clientId: 'cid', secret: NEW_SECRET }, { confirm: true }))).code).toBe('STORAGE_WRITE_FAILED');
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBe(SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBe(SECRET);
     expect((await rejection(service.replace(fx.regId, { clientId: 'new-cid', secret: NEW_SECRET }, { confirm: true }))).code).toBe('STORAGE_WRITE_FAILED');
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'cid'))).toBe(SECRET);
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'new-cid'))).toBeUndefined();
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'cid'))).toBe(SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'new-cid'))).toBeUndefined();
     fx.backend.failWrites.on = false;
     expect(service.show(fx.regId)?.clientId).toBe('cid');
     expect(await service.reveal(fx.regId)).toBe(SECRET);
@@ -230,7 +231,7 @@ describe('nothing half-saved', () => {
   it('keeps the new credentials and warns when only the old item under a previous Client ID cannot be removed', async () => {
     await service.save(fx.regId, { clientId: 'old', secret: SECRET });
     const result = await (await withFaults(['delete'])).replace(fx.regId, { clientId: 'new', secret: NEW_SECRET }, { confirm: true });
-    expect(result.warnings).toEqual([expect.stringContaining(clientSecretAccount(fx.regId, 'old'))]);
+    expect(result.warnings).toEqual([expect.stringContaining(secretAccountIn(fx.dataDir, fx.regId, 'old'))]);
     expect(await service.reveal(fx.regId)).toBe(NEW_SECRET);
   });
 });

@@ -46,14 +46,16 @@ describe('client id and secret checks', () => {
     );
   });
 
+  // An installation id is a UUID: the longest folder id there is.
+  const FOLDER_ID = '123e4567-e89b-42d3-a456-426614174000';
   it('derives account names deterministically, within the Windows 513 limit (counted in UTF-8 bytes), never splitting a character', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 600 }), (regId, clientId) => {
-        const account = clientSecretAccount(regId, clientId);
-        expect(account).toBe(clientSecretAccount(regId, clientId));
-        expect(account.startsWith(`client-secret:${regId}:`)).toBe(true);
+        const account = clientSecretAccount(FOLDER_ID, regId, clientId);
+        expect(account).toBe(clientSecretAccount(FOLDER_ID, regId, clientId));
+        expect(account.startsWith(`client-secret:${FOLDER_ID}:${regId}:`)).toBe(true);
         expect(Buffer.byteLength(account, 'utf8')).toBeLessThanOrEqual(513);
-        const tail = account.slice(`client-secret:${regId}:`.length);
+        const tail = account.slice(`client-secret:${FOLDER_ID}:${regId}:`.length);
         if (Buffer.byteLength(clientId, 'utf8') <= ACCOUNT_CLIENT_ID_MAX) expect(tail).toBe(clientId);
         else expect(clientId.startsWith(tail.slice(0, -3))).toBe(true);
         expect(/[\ud800-\udbff]$/.test(tail.replace(/\.\.\.$/, ''))).toBe(false);

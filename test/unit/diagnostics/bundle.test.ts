@@ -4,9 +4,8 @@ import { mkdir, readdir, stat, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientSecretAccount } from '../../../core/credentials';
+import { dataKeyAccountIn, secretAccountIn } from '../../support/keychain-names';
 import { collectDiagnostics, DIAGNOSTICS_FORMAT, writeDiagnosticsBundle, type DiagnosticsDeps, type DiagnosticsReport } from '../../../core/diagnostics';
-import { dataKeyAccount } from '../../../core/keys';
 import { APP_VERSION } from '../../../core/version';
 import { createFixture, faultyVault, rejection, type Fixture } from '../credentials/helpers';
 import { keychainBackendName } from '../../../core/storage/os-keychain';
@@ -22,7 +21,7 @@ beforeEach(async () => {
   deps = { store: fx.store, registrations: fx.registrations, vault: fx.vault, clock: fx.clock, logger: fx.logger, dataDir: fx.dataDir };
   await fx.service().save(fx.regId, { clientId: 'diag-client', secret: SECRET, notes: 'private note' });
   const key = await fx.addKey(fx.regId, 'RS256', 'active');
-  dataKey = (await fx.vault.get(dataKeyAccount(fx.regId, key.kid)))!;
+  dataKey = (await fx.vault.get(dataKeyAccountIn(fx.dataDir, fx.regId, key.kid)))!;
   expect(dataKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
   // An app log where a careless line leaked the secret, a data key and a form body.
   await mkdir(path.join(fx.dataDir, 'logs'));
@@ -167,6 +166,6 @@ describe('diagnostics bundle', () => {
     expect(report.redaction).toEqual({ knownSecrets: 2, keychainRead: true });
     expect(JSON.stringify(report)).not.toContain(SECRET);
     expect(JSON.stringify(report)).not.toContain(dataKey);
-    expect(await fx.vault.get(clientSecretAccount(fx.regId, 'diag-client'))).toBe(SECRET);
+    expect(await fx.vault.get(secretAccountIn(fx.dataDir, fx.regId, 'diag-client'))).toBe(SECRET);
   });
 });

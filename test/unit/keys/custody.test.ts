@@ -4,8 +4,9 @@ import { compactVerify, importJWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, hasErrorCode } from '../../../contract/errors';
 import type { SecretVault } from '../../../core/ports';
-import { dataKeyAccount, keyFilePath, nodeFileOps, type KeyRecord } from '../../../core/keys';
-import { allFiles, fastScrypt, policy, service, tempDir, testVault } from './helpers';
+import { keyFilePath, nodeFileOps, type KeyRecord } from '../../../core/keys';
+import { dataKeyAccountIn } from '../../support/keychain-names';
+import { keyFiles, fastScrypt, policy, service, tempDir, testVault } from './helpers';
 
 const REG = 'reg-custody';
 let dir: { path: string; cleanup: () => Promise<void> };
@@ -45,7 +46,7 @@ describe('key custody with the real keychain', () => {
     const ec = (await first.generate(REG, { alg: 'ES256', policy })).record;
 
     // The data key lives in the keychain under the documented account.
-    expect(await vault.get(dataKeyAccount(REG, rsa.kid))).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await vault.get(dataKeyAccountIn(dir.path, REG, rsa.kid))).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const fresh = service(dir.path, vault);
     for (const record of [rsa, ec]) {
@@ -53,7 +54,7 @@ describe('key custody with the real keychain', () => {
       expect(await verifies(jws, record)).toBe(true);
     }
 
-    const files = await allFiles(dir.path);
+    const files = await keyFiles(dir.path);
     expect(files.length).toBe(2);
     for (const file of files) {
       expect(file.content.includes('PRIVATE KEY')).toBe(false);
@@ -66,7 +67,7 @@ describe('key custody with the real keychain', () => {
     await first.importPrivate(REG, { input: JSON.stringify(fixture), policy, alg: 'RS256' });
     const der = createPrivateKey({ key: fixture, format: 'jwk' }).export({ format: 'der', type: 'pkcs8' });
     const dBytes = Buffer.from(fixture.d, 'base64url');
-    for (const file of await allFiles(dir.path)) {
+    for (const file of await keyFiles(dir.path)) {
       expect(file.content.includes(der.subarray(26, 90))).toBe(false);
       expect(file.content.includes(dBytes.subarray(0, 32))).toBe(false);
       expect(file.content.includes(fixture.d.slice(0, 40))).toBe(false);
@@ -93,7 +94,7 @@ describe('key custody with the real keychain', () => {
     async function expectQuarantined(promise: Promise<unknown>, path: string) {
       const error = await expectCode(promise, 'SECRET_TAMPERED');
       expect(error.details?.quarantined).toBe(true);
-      const names = (await allFiles(dir.path)).map((f) => f.path);
+      const names = (await keyFiles(dir.path)).map((f) => f.path);
       expect(names).not.toContain(path);
       expect(names.some((name) => name.startsWith(`${path}.quarantined-`))).toBe(true);
     }
@@ -122,7 +123,7 @@ describe('key custody with the real keychain', () => {
       const bytes = await readFile(path);
       await writeFile(path, bytes.subarray(0, bytes.length - 5));
       expect(await svc.verifyCustody(REG, record)).toMatchObject({ ok: false, code: 'SECRET_TAMPERED' });
-      const names = (await allFiles(dir.path)).map((f) => f.path);
+      const names = (await keyFiles(dir.path)).map((f) => f.path);
       expect(names.some((name) => name.startsWith(`${path}.quarantined-`))).toBe(true);
     });
 
@@ -149,7 +150,7 @@ describe('key custody with the real keychain', () => {
       await svc.importPrivate('reg-b', { input, policy, alg: 'RS256' });
       // Same kid, same key, different data keys: copy reg-b's file and data key over reg-a's.
       await writeFile(keyFilePath(dir.path, 'reg-a', a.kid), await readFile(keyFilePath(dir.path, 'reg-b', a.kid)));
-      await vault.set(dataKeyAccount('reg-a', a.kid), (await vault.get(dataKeyAccount('reg-b', a.kid)))!);
+      await vault.set(dataKeyAccountIn(dir.path, 'reg-a', a.kid), (await vault.get(dataKeyAccountIn(dir.path, 'reg-b', a.kid)))!);
       await expectQuarantined(svc.sign('reg-a', a, 'x'), keyFilePath(dir.path, 'reg-a', a.kid));
     });
   });
@@ -157,9 +158,9 @@ describe('key custody with the real keychain', () => {
   it('missing data key → KEYCHAIN_ITEM_MISSING (file kept)', async () => {
     const svc = service(dir.path, vault);
     const { record } = await svc.generate(REG, { alg: 'ES256', policy });
-    await vault.delete(dataKeyAccount(REG, record.kid));
+    await vault.delete(dataKeyAccountIn(dir.path, REG, record.kid));
     await expectCode(svc.sign(REG, record, 'x'), 'KEYCHAIN_ITEM_MISSING');
-    expect((await allFiles(dir.path)).length).toBe(1);
+    expect((await keyFiles(dir.path)).length).toBe(1);
     expect(await svc.verifyCustody(REG, record)).toMatchObject({ ok: false, code: 'KEYCHAIN_ITEM_MISSING' });
   });
 
@@ -179,14 +180,14 @@ describe('key custody with the real keychain', () => {
     };
     const phases: string[] = [];
     await expectCode(service(dir.path, locked).generate(REG, { alg: 'ES256', policy }, (p) => phases.push(p)), 'KEYCHAIN_UNAVAILABLE');
-    expect(await allFiles(dir.path)).toEqual([]);
+    expect(await keyFiles(dir.path)).toEqual([]);
     expect(phases).not.toContain('done');
   });
 
   it('a vault throwing a plain error is reported as KEYCHAIN_UNAVAILABLE', async () => {
     const broken: SecretVault = { ...vault, backendName: 'x', service: 'x', get: vault.get, delete: vault.delete, set: async () => Promise.reject(new Error('dbus gone')) };
     await expectCode(service(dir.path, broken).generate(REG, { alg: 'ES256', policy }), 'KEYCHAIN_UNAVAILABLE');
-    expect(await allFiles(dir.path)).toEqual([]);
+    expect(await keyFiles(dir.path)).toEqual([]);
   });
 
   it('a write failing half-way → STORAGE_WRITE_FAILED, no orphan keychain item, no temp file, the previous key still works', async () => {
@@ -219,7 +220,7 @@ describe('key custody with the real keychain', () => {
     expect(error.details?.reason).toBe('ENOSPC');
     expect(orphanAccount).toBeDefined();
     expect(await vault.get(orphanAccount!)).toBeUndefined();
-    const files = await allFiles(dir.path);
+    const files = await keyFiles(dir.path);
     expect(files.map((f) => f.path)).toEqual([keyFilePath(dir.path, REG, previous.kid)]);
     expect(await verifies(await good.sign(REG, previous, 'still here'), previous)).toBe(true);
   });
@@ -229,7 +230,7 @@ describe('key custody with the real keychain', () => {
       files: { ...nodeFileOps, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) },
     });
     await expectCode(svc.generate(REG, { alg: 'ES256', policy }), 'STORAGE_WRITE_FAILED');
-    expect(await allFiles(dir.path)).toEqual([]);
+    expect(await keyFiles(dir.path)).toEqual([]);
   });
 
   it('a read-only key directory → STORAGE_WRITE_FAILED (skipped as root, which ignores modes)', async () => {
@@ -256,8 +257,8 @@ describe('key custody with the real keychain', () => {
     const svc = service(dir.path, vault);
     const { record } = await svc.generate(REG, { alg: 'ES256', policy });
     expect(await svc.delete(REG, record)).toEqual({ fileRemoved: true, keychainItemRemoved: true });
-    expect(await allFiles(dir.path)).toEqual([]);
-    expect(await vault.get(dataKeyAccount(REG, record.kid))).toBeUndefined();
+    expect(await keyFiles(dir.path)).toEqual([]);
+    expect(await vault.get(dataKeyAccountIn(dir.path, REG, record.kid))).toBeUndefined();
     expect(await svc.verifyCustody(REG, record)).toMatchObject({ ok: false, code: 'STORAGE_CORRUPT' });
   });
 
@@ -303,7 +304,7 @@ describe('passphrase custody (no keychain)', () => {
     const { record } = await svc.generate(REG, { alg: 'ES256', policy, custody: { passphrase } });
     await expectCode(svc.sign(REG, record, 'x'), 'PASSPHRASE_REQUIRED');
     await expectCode(svc.sign(REG, record, 'x', { unlock: { passphrase: 'wrong horse battery staple' } }), 'PASSPHRASE_INCORRECT');
-    expect((await allFiles(dir.path)).length).toBe(1);
+    expect((await keyFiles(dir.path)).length).toBe(1);
     const path = keyFilePath(dir.path, REG, record.kid);
     const bytes = await readFile(path);
     bytes[bytes.length - 1]! ^= 0x80;
@@ -314,6 +315,6 @@ describe('passphrase custody (no keychain)', () => {
   it('refuses a weak custody passphrase before generating', async () => {
     const error = await service(dir.path, noKeychain).generate(REG, { alg: 'ES256', policy, custody: { passphrase: 'password1234' } }).catch((e: unknown) => e);
     expect(hasErrorCode(error, 'PASSPHRASE_WEAK')).toBe(true);
-    expect(await allFiles(dir.path)).toEqual([]);
+    expect(await keyFiles(dir.path)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../contract/errors';
 import { generateKeyObjects, keyRecordSchema, type KeyPolicy, type KeyProgressPhase } from '../../../core/keys';
 import { HEARTBEAT_MS } from '../../../core/keys/generate';
-import { allFiles, policy, service, tempDir, testVault } from './helpers';
+import { keyFiles, policy, service, tempDir, testVault } from './helpers';
 
 const REG = 'reg-gen';
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -64,7 +64,7 @@ describe('generation', () => {
     expect(await codeOf(svc.generate(REG, { alg: 'RS256', size: 1024, policy }))).toBe('UNSUPPORTED_ALGORITHM');
     expect(await codeOf(svc.generate(REG, { alg: 'HS256' as never, policy }))).toBe('UNSUPPORTED_ALGORITHM');
     expect(await codeOf(svc.generate(REG, { alg: 'EdDSA' as never, policy }))).toBe('UNSUPPORTED_ALGORITHM');
-    expect(await allFiles(dir.path)).toEqual([]);
+    expect(await keyFiles(dir.path)).toEqual([]);
   });
 
   // How long the event loop stalls during an RSA-4096 generation is a figure for `npm run bench`.

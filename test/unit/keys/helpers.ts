@@ -76,3 +76,8 @@ export async function allFiles(dir: string): Promise<{ path: string; content: Bu
   }
   return out;
 }
+
+/** Every file under `<dataDir>/keys` (the key material; `installation.json` beside it holds only the folder id). */
+export function keyFiles(dataDir: string): Promise<{ path: string; content: Buffer; mode: number }[]> {
+  return allFiles(join(dataDir, 'keys'));
+}

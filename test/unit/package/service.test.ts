@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasErrorCode, type AppError } from '../../../contract/errors';
-import { clientSecretAccount } from '../../../core/credentials/accounts';
+import { secretAccountIn } from '../../support/keychain-names';
 import { verifyPackage } from '../../../core/package/verify';
 import { readZip } from '../../../core/package/zip';
 import { leaks } from './helpers';
@@ -117,7 +117,7 @@ describe('package service', () => {
 
     // The stored client secret is scanned for without being passed in.
     const stored = 'stored-Keychain-Secret-42';
-    await world.vault.set(clientSecretAccount(id, 'client-123'), stored);
+    await world.vault.set(secretAccountIn(world.dataDir, id, 'client-123'), stored);
     world.services.store.update((s) => {
       s.registrations[id]!.credentials = { clientId: 'client-123', receivedAt: NOW.toISOString(), notes: '', hasSecret: true };
       s.registrations[id]!.metadata = { ...before.metadata, client_uri: `https://app.example.org/?s=${stored}` };

@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { exportJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasErrorCode } from '../../../contract/errors';
-import { dataKeyAccount } from '../../../core/keys/custody';
+import { dataKeyAccountIn } from '../../support/keychain-names';
 import { localTimeWithOffset, maskApiKey, type SupportPackFacts } from '../../../core/support';
 import { json, startHttpsServer, type TestServer } from '../../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../../support/test-pki';
@@ -51,7 +51,7 @@ async function scanEveryByte(zip: Uint8Array, registrationId: string): Promise<s
   const record = world.services.store.read().registrations[registrationId]!;
   const dataKeys: { label: string; value: string }[] = [];
   for (const key of record.keys) {
-    const value = await world.vault.get(dataKeyAccount(registrationId, String(key.kid)));
+    const value = await world.vault.get(dataKeyAccountIn(world.dataDir, registrationId, String(key.kid)));
     if (value !== undefined) dataKeys.push({ label: 'key-file data key', value });
   }
   const texts: { name: string; text: string }[] = [{ name: '(archive)', text: Buffer.from(zip).toString('latin1') }];
