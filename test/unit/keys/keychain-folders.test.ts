@@ -54,10 +54,12 @@ async function newFolder(): Promise<string> {
   return dir;
 }
 
-/** A registration named like every other test's, with a key of the fixed custom kid and saved credentials. */
+/** A registration named the same in every folder, with a key of the fixed custom kid and saved credentials. */
 async function populate(services: AppServices, withCredentials = true): Promise<{ id: string; record: KeyRecord }> {
-  const id = services.drafts.create({ provider: 'nhs-login', environment: 'sandpit', clientName: 'Same Name' }).registration.id;
-  const { record } = await services.keys.generate(id, { alg: 'RS512', size: 2048, kid: KID });
+  const id = services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Same Name' }).registration.id;
+  // CIS2's "Client Secret" pattern is the one where the provider issues a secret to keep in the keychain.
+  if (withCredentials) services.registrations.update(id, (registration) => void (registration.metadata.token_endpoint_auth_method = 'client_secret_basic'));
+  const { record } = await services.keys.generate(id, { alg: 'RS256', size: 2048, kid: KID });
   if (withCredentials) await services.credentials.save(id, { clientId: 'client-1', secret: SECRET });
   return { id, record };
 }
