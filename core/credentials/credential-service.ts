@@ -358,6 +358,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
           source: audience === undefined ? 'untrusted' : 'typed',
           clientId: assertion.claims.iss,
           clientAssertion: assertion.jwt,
+          grantType: assertion.grantType,
           ...(redirectUri === undefined ? {} : { redirectUri }),
         });
       } finally {

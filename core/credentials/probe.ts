@@ -1,8 +1,11 @@
 /**
- * An optional live check of client authentication: POST an authorization_code token request
- * with a dummy code and a fresh client assertion, and read the OAuth error (RFC 6749 §5.2).
- * `invalid_grant` means the server authenticated the client and only then refused the code;
- * `invalid_client` (or a 401) means client authentication was refused.
+ * An optional live check of client authentication: POST a token request with a fresh client
+ * assertion and read the answer (RFC 6749 §5.2). For authorization_code clients the request
+ * carries a dummy code: `invalid_grant` means the server authenticated the client and only then
+ * refused the code. For client_credentials clients (the NHS API platform) there is no harmless
+ * dummy, so the request is the real one: an access token in the answer means authentication
+ * passed, and the token is dropped at once — never shown, kept or logged. `invalid_client` (or a
+ * 401) means client authentication was refused.
  *
  * The request goes through the safe fetcher (`core/net`), so it has the one network policy
  * (https only, the address policy before connecting), the deadlines, the cap on the decoded
@@ -38,6 +41,12 @@ export interface ProbeOptions {
   /** A fresh compact client assertion for `tokenEndpoint`. */
   clientAssertion: string;
   clientId: string;
+  /**
+   * The grant the client uses: `authorization_code` (a dummy code is sent) or
+   * `client_credentials` (a real token request; the token is discarded). Default
+   * `authorization_code`.
+   */
+  grantType?: ProbeGrant;
   /** Sent as `redirect_uri` when given (some servers check it before the code). */
   redirectUri?: string;
   timeoutMs?: number;
@@ -45,6 +54,9 @@ export interface ProbeOptions {
   maxBodyBytes?: number;
   signal?: AbortSignal;
 }
+
+/** The token request grants the probe can send. */
+export type ProbeGrant = 'authorization_code' | 'client_credentials';
 
 /** What the probe concluded about client authentication. */
 export type ProbeVerdict = 'accepted' | 'refused' | 'inconclusive';
@@ -88,7 +100,19 @@ function tidy(text: string): string {
   return clean.length > 500 ? `${clean.slice(0, 500)}…` : clean;
 }
 
+// A token response (RFC 6749 §5.1) names its access token; the token itself is never read out of the body.
+function hasAccessToken(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === 'object' && parsed !== null && typeof (parsed as Record<string, unknown>).access_token === 'string';
+  } catch {
+    return false;
+  }
+}
+
 interface Answer {
+  /** The grant that was sent (default authorization_code). */
+  grant?: ProbeGrant;
   status: number;
   contentType: string | undefined;
   location: string | undefined;
@@ -112,6 +136,11 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
   }
   const base = { ...(error === undefined ? {} : { error }), ...(errorDescription === undefined ? {} : { errorDescription }) };
   const said = errorDescription ? ` The server said: "${errorDescription}".` : '';
+  const grant = answer.grant ?? 'authorization_code';
+
+  if (grant === 'client_credentials' && answer.status >= 200 && answer.status < 300 && hasAccessToken(answer.body)) {
+    return { ...base, verdict: 'accepted', checks: [], explanation: 'Client authentication was accepted: the provider issued an access token for this client_credentials request. The token was discarded at once; it is not shown or kept.' };
+  }
 
   if (error === 'invalid_grant') {
     return { ...base, verdict: 'accepted', checks: [], explanation: `Client authentication was accepted: the server checked the assertion (Client ID, key, aud, lifetime) and only then refused the dummy authorization code, as expected.${said}` };
@@ -121,7 +150,7 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
       ...base,
       verdict: 'accepted',
       checks: ['Ask the provider to enable the grant types your application uses.'],
-      explanation: `Client authentication was accepted, but this client is not allowed the authorization_code grant.${said}`,
+      explanation: `Client authentication was accepted, but this client is not allowed the ${grant} grant.${said}`,
     };
   }
   if (error === 'invalid_client' || error === 'public_key error' || answer.status === 401) {
@@ -139,8 +168,8 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
     return {
       ...base,
       verdict: 'inconclusive',
-      checks: ['For client_credentials providers (such as the NHS API platform) test with the generated curl command instead.'],
-      explanation: `The server does not take the authorization_code grant here, so client authentication could not be tested this way.${said}`,
+      checks: [grant === 'authorization_code' ? 'For client_credentials providers (such as the NHS API platform) the probe sends a client_credentials request instead.' : 'Check that this provider takes client_credentials requests at this URL.'],
+      explanation: `The server does not take the ${grant} grant here, so client authentication could not be tested this way.${said}`,
     };
   }
   if (answer.status >= 200 && answer.status < 300) {
@@ -148,7 +177,10 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
       ...base,
       verdict: 'inconclusive',
       checks: ['Check that the URL is the provider\'s token endpoint.'],
-      explanation: `The server answered HTTP ${answer.status} to a dummy authorization code; that is not how an OAuth token endpoint behaves.`,
+      explanation:
+        grant === 'authorization_code'
+          ? `The server answered HTTP ${answer.status} to a dummy authorization code; that is not how an OAuth token endpoint behaves.`
+          : `The server answered HTTP ${answer.status} without an access token; that is not how an OAuth token endpoint behaves.`,
     };
   }
   return {
@@ -165,9 +197,14 @@ export function judgeProbeAnswer(answer: Answer): Pick<TokenEndpointProbe, 'verd
  * {@link TokenEndpointProbe}.
  */
 export async function probeTokenEndpoint(fetcher: Fetcher, options: ProbeOptions): Promise<TokenEndpointProbe> {
-  const form = new URLSearchParams({ grant_type: 'authorization_code', code: PROBE_DUMMY_CODE });
-  if (options.redirectUri !== undefined) form.set('redirect_uri', options.redirectUri);
-  form.set('client_id', options.clientId);
+  const grant = options.grantType ?? 'authorization_code';
+  const form = new URLSearchParams({ grant_type: grant });
+  if (grant === 'authorization_code') {
+    form.set('code', PROBE_DUMMY_CODE);
+    if (options.redirectUri !== undefined) form.set('redirect_uri', options.redirectUri);
+    form.set('client_id', options.clientId);
+  }
+  // client_credentials (RFC 7523 §2.2, the NHS API platform's documented request): the assertion's iss names the client.
   form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
   form.set('client_assertion', options.clientAssertion);
   const response = await fetcher.fetch(options.tokenEndpoint, {
@@ -184,7 +221,8 @@ export async function probeTokenEndpoint(fetcher: Fetcher, options: ProbeOptions
     ...(options.signal && { signal: options.signal }),
   });
   const location = response.headers.location;
-  const judged = judgeProbeAnswer({ status: response.status, contentType: response.headers['content-type'], location, body: response.text() });
+  const text = response.text();
+  const judged = judgeProbeAnswer({ grant, status: response.status, contentType: response.headers['content-type'], location, body: text });
   const clockSkew = measureClockSkew(response, 'the token endpoint');
   return {
     ...judged,

@@ -19,6 +19,8 @@ export interface OpClient {
   client_id: string;
   jwks: { keys: unknown[] };
   token_endpoint_auth_signing_alg: string;
+  /** Default: client_credentials and authorization_code. */
+  grant_types?: string[];
 }
 
 /** A running provider. */
@@ -46,11 +48,11 @@ export async function startOidcProvider(options: { clients: OpClient[]; algs: re
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
     clients: options.clients.map((client) => ({
-      ...client,
       token_endpoint_auth_method: 'private_key_jwt',
-      // authorization_code too, so the tool's probe (a dummy code) reaches client authentication:
-      // oidc-provider refuses a grant the client may not use before authenticating it.
+      // authorization_code too by default, so the probe's dummy-code request reaches client
+      // authentication: oidc-provider refuses a grant the client may not use before authenticating it.
       grant_types: ['client_credentials', 'authorization_code'],
+      ...client,
       response_types: ['code'],
       redirect_uris: [REDIRECT_URI],
     })),

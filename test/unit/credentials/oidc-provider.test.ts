@@ -30,6 +30,9 @@ const fetcher = createFetcher({ userAgent: 'oidc-onboard-test' });
 let op: RunningProvider;
 const ids = new Map<string, string>();
 let mismatchId = '';
+let apiPlatformId = '';
+/** The API key of the API-platform registration: its assertion's iss and sub. */
+const API_KEY = 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z';
 
 /** POSTs a form over HTTPS trusting the test CA; resolves with status and parsed JSON body. */
 function postForm(url: string, form: Record<string, string>, caPem: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -68,6 +71,11 @@ beforeAll(async () => {
   mismatchId = await draftWithKey('OP mismatch', 'ES256');
   services.drafts.setValues(mismatchId, { signingAlg: 'RS256' });
   clients.push({ client_id: 'tool-mismatch', jwks: JSON.parse(services.keys.jwks(mismatchId)) as { keys: unknown[] }, token_endpoint_auth_signing_alg: 'RS256' });
+
+  // An NHS API platform registration: RS512, client_credentials only (no authorization_code to lean on).
+  apiPlatformId = services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'OP API platform' }).registration.id;
+  await services.keys.generate(apiPlatformId, { size: 4096, custody: PASS });
+  clients.push({ client_id: API_KEY, jwks: JSON.parse(services.keys.jwks(apiPlatformId)) as { keys: unknown[] }, token_endpoint_auth_signing_alg: 'RS512', grant_types: ['client_credentials'] });
 
   op = await startOidcProvider({ clients, algs: ALGS });
   for (const id of [...ids.values(), mismatchId]) await services.drafts.discover(id, { url: op.issuer, caPem: op.caPem });
@@ -114,6 +122,16 @@ describe('against oidc-provider', () => {
     const refused = await services.credentials.probe(id, { clientId: 'tool-ES256', unlock, caPem: op.caPem, allowPrivateNetwork: true });
     expect(refused.verdict, refused.explanation).toBe('refused');
     expect(refused.error).toBe('invalid_client');
+  });
+
+  it('the probe sends client_credentials for an API platform registration, reads accepted, and keeps no token', async () => {
+    const probe = await services.credentials.probe(apiPlatformId, { clientId: API_KEY, audience: op.tokenEndpoint, unlock, caPem: op.caPem, allowPrivateNetwork: true });
+    expect(probe.verdict, probe.explanation).toBe('accepted');
+    expect(probe.explanation).toMatch(/issued an access token.*discarded/);
+    expect(JSON.stringify(probe)).not.toMatch(/access_token|eyJ[\w-]+\.eyJ/);
+    // The same client refused: an assertion presented under another API key.
+    const refused = await services.credentials.probe(apiPlatformId, { clientId: 'tool-RS512', audience: op.tokenEndpoint, unlock, caPem: op.caPem, allowPrivateNetwork: true });
+    expect(refused.verdict, refused.explanation).toBe('refused');
   });
 
   it('a declared/actual algorithm mismatch is caught by validate first, and the provider refuses it', async () => {
