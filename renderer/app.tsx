@@ -4,7 +4,9 @@
  * screen-reader users land where the content changed.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { ErrorBoundary } from './components/error-boundary';
 import { Icon, type IconName } from './components/icons';
+import { TestThrow } from './components/test-throw';
 import { hrefFor, useRoute, type Route } from './hooks/use-route';
 import { AboutScreen } from './screens/about';
 import { CheckScreen } from './checks/check-screen';
@@ -83,8 +85,17 @@ function onNavKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
   }
 }
 
-/** The whole renderer. */
+/** The whole renderer, inside the last-resort error boundary. */
 export function App(): ReactElement {
+  return (
+    <ErrorBoundary level="app">
+      <TestThrow where="app" />
+      <Frame />
+    </ErrorBoundary>
+  );
+}
+
+function Frame(): ReactElement {
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const current = navKeyOf(route);
@@ -140,7 +151,11 @@ export function App(): ReactElement {
           </ul>
         </nav>
         <main id="main-content" ref={mainRef} tabIndex={-1}>
-          <Screen route={route} />
+          {/* Keyed by the screen (not the wizard step, which must keep the wizard mounted): moving to another screen clears a failure. */}
+          <ErrorBoundary key={route.name === 'registration' ? `registration:${route.id}` : routeKey} level="screen">
+            <TestThrow where={route.name} />
+            <Screen route={route} />
+          </ErrorBoundary>
         </main>
       </div>
     </div>

@@ -90,7 +90,7 @@ export const ERROR_MESSAGES = {
   NETWORK_CONNECT: { title: 'The server could not be reached.', action: 'Check the address, your network connection and any proxy or firewall.' },
   NETWORK_TLS: {
     title: 'The secure connection failed.',
-    action: 'The server’s certificate is not trusted or does not match its name. Fix the certificate, or add your CA file.',
+    action: 'The server’s certificate is not trusted or does not match its name. Fix the certificate, or, if your organisation uses its own CA, choose its certificate file under “Extra trusted CA” and try again.',
   },
   NETWORK_TIMEOUT: { title: 'The server took too long to answer.', action: 'Try again later; if it keeps happening, check the server’s health.' },
   NETWORK_TOO_LARGE: {
@@ -117,4 +117,16 @@ export const ERROR_MESSAGES = {
 /** The text for an error, falling back to INTERNAL's for a code this build does not know. */
 export function describeError(error: Pick<ErrorPayload, 'code'>): ErrorMessage {
   return (ERROR_MESSAGES as Record<string, ErrorMessage>)[error.code] ?? ERROR_MESSAGES.INTERNAL;
+}
+
+/**
+ * Removes advice aimed at Node.js users (command-line flags such as `--use-system-ca`, or
+ * `NODE_EXTRA_CA_CERTS`) from a runtime message: in the app the way to trust a CA is the
+ * "Extra trusted CA" field, which the error text above names.
+ */
+export function withoutRuntimeAdvice(message: string): string {
+  return message
+    .split(/(?<=[.;!?])\s+/)
+    .filter((sentence) => !/(^|\s)--[a-z][a-z-]+|NODE_EXTRA_CA_CERTS|NODE_OPTIONS/.test(sentence))
+    .join(' ');
 }

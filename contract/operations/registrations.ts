@@ -61,6 +61,11 @@ export const profileSummarySchema = z.object({
   rules: z.array(z.object({ id: z.string(), text: z.string(), source: ruleSourceSchema })),
   /** What the provider issues per auth method (which credential fields the UI asks for). */
   issued: z.array(issuedCredentialsViewSchema),
+  /**
+   * Which optional parts of a registration this provider uses at all, so screens show only those
+   * (e.g. no Redirect URIs step for the API platform's client-credentials grant).
+   */
+  uses: z.object({ redirectUris: z.boolean(), signedUserinfo: z.boolean(), backchannelLogout: z.boolean() }),
 });
 
 /** What the Registrations list shows per draft. */

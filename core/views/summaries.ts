@@ -31,6 +31,7 @@ export function profileSummary(profile: Profile): ProfileSummary {
     })),
     rules: profile.rules,
     issued: profile.issued,
+    uses: { redirectUris: profile.redirectUris.required, signedUserinfo: profile.signedUserinfo.supported, backchannelLogout: profile.backchannelLogout.supported },
   };
 }
 

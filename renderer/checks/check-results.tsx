@@ -1,5 +1,5 @@
 /**
- * A jwks_uri check as people read it: the verdict banner, then every check grouped by area, each
+ * A jwks_uri check as people read it: the verdict banner, the failures and warnings, then the passes folded per area; each
  * with a status icon AND word (never colour alone), message, hint, source and evidence. Checks
  * render as they arrive; the banner appears once the run has finished.
  */
@@ -10,6 +10,7 @@ import { ExternalLink } from '../components/external-link';
 import { Icon, type IconName } from '../components/icons';
 import { call } from '../hooks/use-operation';
 import { AREA_TITLES } from '../../contract/schemas/jwks-check';
+import { withoutRuntimeAdvice } from '../error-messages';
 import type { CheckRunState } from './use-check-run';
 
 /** Icon, word and tone of each status. */
@@ -91,7 +92,7 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }): ReactEle
   );
 }
 
-function CheckItem({ check }: { check: Check }): ReactElement {
+function CheckItem({ check, showArea = false }: { check: Check; showArea?: boolean }): ReactElement {
   // Passed and skipped checks stay one line each (details folded), so failures and warnings stand out.
   const quiet = check.status === 'pass' || check.status === 'skip';
   const hasEvidence = check.evidence !== undefined && Object.keys(check.evidence).length > 0;
@@ -106,9 +107,10 @@ function CheckItem({ check }: { check: Check }): ReactElement {
       <div className="check-head">
         <StatusBadge status={check.status} />
         <span className="check-title">{check.title}</span>
+        {showArea && <span className="check-area-name">{AREA_TITLES[check.area]}</span>}
         <code className="check-id">{check.id}</code>
       </div>
-      <p className="check-message">{check.message}</p>
+      <p className="check-message">{withoutRuntimeAdvice(check.message)}</p>
       {quiet ? (
         <details className="check-evidence">
           <summary>
@@ -136,32 +138,57 @@ function CheckItem({ check }: { check: Check }): ReactElement {
   );
 }
 
-/** The checks grouped by area, in report order; areas with no check yet are left out. */
+const SEVERITY_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
+
+/**
+ * The checks as people need them: failures, then warnings, each open with its hint (a failure is
+ * never hidden among passes); then the passed and skipped checks folded per area with a count.
+ * Areas with no check yet are left out; within a group the report's order is kept.
+ */
 export function CheckGroups({ checks }: { checks: readonly Check[] }): ReactElement {
+  const attention = checks
+    .filter((check) => check.status === 'fail' || check.status === 'warn')
+    .map((check, index) => ({ check, index }))
+    .sort((a, b) => SEVERITY_ORDER[a.check.status] - SEVERITY_ORDER[b.check.status] || a.index - b.index)
+    .map(({ check }) => check);
+  const c = counts(checks);
   return (
     <div className="check-groups">
+      {attention.length > 0 && (
+        <section className="check-attention" aria-labelledby="checks-attention" data-testid="check-attention">
+          <h3 id="checks-attention">
+            <Icon name={c.fail > 0 ? 'error' : 'warning'} size={18} className={`area-icon tone-${c.fail > 0 ? 'error' : 'warn'}`} />
+            Needs attention
+            <span className="area-summary">
+              {[c.fail > 0 ? `${c.fail} failed` : '', c.warn > 0 ? `${c.warn} with warnings` : ''].filter((part) => part !== '').join(', ')}
+            </span>
+          </h3>
+          <ul className="check-list">
+            {attention.map((check) => (
+              <CheckItem key={check.id} check={check} showArea />
+            ))}
+          </ul>
+        </section>
+      )}
       {CHECK_AREAS.map((area) => {
-        const inArea = checks.filter((check) => check.area === area);
-        if (inArea.length === 0) return null;
-        const c = counts(inArea);
-        const worst: CheckStatus = c.fail > 0 ? 'fail' : c.warn > 0 ? 'warn' : c.pass > 0 ? 'pass' : 'skip';
+        const quiet = checks.filter((check) => check.area === area && (check.status === 'pass' || check.status === 'skip'));
+        if (quiet.length === 0) return null;
+        const q = counts(quiet);
         return (
-          <section key={area} className="check-area" aria-labelledby={`area-${area}`} data-area={area}>
-            <h3 id={`area-${area}`}>
-              <Icon name={STATUS[worst].icon} size={18} className={`area-icon tone-${STATUS[worst].tone}`} />
-              {AREA_TITLES[area]}
-              <span className="area-summary">
-                {inArea.length} check{inArea.length === 1 ? '' : 's'}
-                {c.fail > 0 && `, ${c.fail} failed`}
-                {c.warn > 0 && `, ${c.warn} with warnings`}
+          <details key={area} className="check-area check-area-folded" data-area={area} data-testid="check-area-passed">
+            <summary id={`area-${area}`}>
+              <Icon name={q.pass > 0 ? 'check' : 'pending'} size={18} className={`area-icon tone-${q.pass > 0 ? 'ok' : 'pending'}`} />
+              <span className="area-title">{AREA_TITLES[area]}</span>
+              <span className="area-summary" data-testid="area-count">
+                {[q.pass > 0 ? `${q.pass} passed` : '', q.skip > 0 ? `${q.skip} skipped` : ''].filter((part) => part !== '').join(', ')}
               </span>
-            </h3>
+            </summary>
             <ul className="check-list">
-              {inArea.map((check) => (
+              {quiet.map((check) => (
                 <CheckItem key={check.id} check={check} />
               ))}
             </ul>
-          </section>
+          </details>
         );
       })}
     </div>

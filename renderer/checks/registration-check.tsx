@@ -11,16 +11,14 @@ import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { hrefFor } from '../hooks/use-route';
 import { CheckRunView, StatusBadge } from './check-results';
 import { useCheckRun } from './use-check-run';
+import { formatDateTime } from '../format/dates';
 
 type History = ValueFor<'checkHistory'>;
 type Comparison = ValueFor<'compareChecks'>;
 
 const VERDICT_WORD = { pass: 'Passed', warn: 'Warnings', fail: 'Failed' } as const;
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-}
+const when = formatDateTime;
 
 function runLabel(run: History[number]): string {
   return `${when(run.startedAt)} — ${VERDICT_WORD[run.verdict]}`;

@@ -1,7 +1,7 @@
 /** Shows an operation's error with the user-facing text from the one table, and the detail. */
 import type { ReactElement, ReactNode } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
-import { describeError } from '../error-messages';
+import { describeError, withoutRuntimeAdvice } from '../error-messages';
 import { Icon } from './icons';
 
 /** An error box: what happened, what to do, the app's own message and code for support. */
@@ -13,7 +13,7 @@ export function ErrorNotice({ error, children }: { error: ErrorPayload; children
       <div>
         <p className="notice-title">{text.title}</p>
         <p>{text.action}</p>
-        {error.message !== text.title && <p className="notice-detail">{error.message}</p>}
+        {error.message !== text.title && <p className="notice-detail">{withoutRuntimeAdvice(error.message)}</p>}
         <p className="notice-code">Code: {error.code}</p>
         {children}
       </div>

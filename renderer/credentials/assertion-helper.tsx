@@ -11,6 +11,7 @@ import { WarningList } from '../components/findings';
 import { Icon } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
 import { AllowPrivateNetwork } from '../components/allow-private-network';
+import { formatDateTime, formatTime } from '../format/dates';
 
 type Assertion = ValueFor<'createAssertion'>;
 type Probe = ValueFor<'probeTokenEndpoint'>;
@@ -29,7 +30,7 @@ function Expiry({ expiresAt }: { expiresAt: string }): ReactElement {
   const end = new Date(expiresAt).getTime();
   const now = useNow(true);
   const left = Math.max(0, Math.round((end - now) / 1000));
-  const at = new Date(end).toLocaleTimeString();
+  const at = formatTime(end);
   // Announced only when it changes state, not every second.
   return (
     <p className={left === 0 ? 'assertion-expiry tone-error' : 'assertion-expiry'} data-testid="assertion-expiry">
@@ -40,7 +41,7 @@ function Expiry({ expiresAt }: { expiresAt: string }): ReactElement {
 }
 
 function timeOf(seconds: number): string {
-  return new Date(seconds * 1000).toLocaleString();
+  return formatDateTime(seconds * 1000);
 }
 
 function DecodedTable({ caption, rows }: { caption: string; rows: [string, string, string?][] }): ReactElement {

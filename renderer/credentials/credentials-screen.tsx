@@ -18,6 +18,7 @@ import type { Profile, Summary } from '../types';
 import { clientNameForDisplay } from '../wizard/metadata';
 import { AssertionHelper } from './assertion-helper';
 import { CredentialForm, issuedFieldsFor, type IssuedFields } from './credential-form';
+import { formatDate } from '../format/dates';
 
 type CredentialView = NonNullable<ValueFor<'showCredentials'>>;
 
@@ -28,10 +29,6 @@ function nameOf(item: Summary): string {
   return clientNameForDisplay(item.registration.metadata) || 'Unnamed application';
 }
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
 
 /** The secret, masked until Reveal; Reveal is explicit, toggles, and times out. */
 function SecretRow({ id, onOutcome }: { id: string; onOutcome: (outcome: ActionOutcome) => void }): ReactElement {

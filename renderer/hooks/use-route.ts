@@ -3,11 +3,9 @@
  * only navigation state (no history API server needed, and reload keeps the place).
  */
 import { useEffect, useState } from 'react';
+import { WIZARD_STEPS, type WizardStep } from '../wizard/wizard-steps';
 
-/** The wizard's steps, in order. */
-export const WIZARD_STEPS = ['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review', 'submit'] as const;
-/** One wizard step. */
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+export { WIZARD_STEPS, type WizardStep };
 
 /** Every screen the app can show. */
 export type Route =

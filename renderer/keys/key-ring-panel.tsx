@@ -15,6 +15,7 @@ import { ExportPrivateKeyDialog } from './export-dialog';
 import { GenerateKey } from './generate-key';
 import { HostedJwksRequest } from './hosted-jwks-request';
 import { ImportKeyDialog } from './import-dialog';
+import { formatDate } from '../format/dates';
 
 type Ring = ValueFor<'listKeys'>;
 type KeyRecord = Ring['records'][number];
@@ -29,8 +30,7 @@ const ORDER: Record<KeyRecord['state'], number> = { active: 0, next: 1, retired:
 
 function day(iso: string | undefined): string {
   if (iso === undefined) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatDate(iso);
 }
 
 function describeKey(record: KeyRecord): string {

@@ -12,8 +12,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { hrefFor, type WizardStep } from '../hooks/use-route';
-import { STEP_MEMBERS, rootOf } from '../wizard/findings-index';
-import { STEP_TITLES } from '../wizard/steps';
+import { STEP_TITLES, stepOfPath } from '../wizard/wizard-steps';
 import { copyPlain, formatBytes, formatDateTime, NetworkOptions, SendTo } from './shared';
 
 type Preview = ValueFor<'previewPackage'>;
@@ -21,20 +20,15 @@ type Blocking = Preview['blocking'][number];
 type Built = ValueFor<'buildPackage'>;
 
 /** The wizard step where a blocking finding is fixed. */
-function stepForBlocking(finding: Blocking): WizardStep {
-  if (finding.source === 'jwks-check') return 'check';
-  const root = rootOf(finding.path);
-  for (const [step, members] of Object.entries(STEP_MEMBERS) as [WizardStep, readonly string[]][]) {
-    if (members.includes(root)) return step;
-  }
-  return 'review';
+function stepForBlocking(finding: Blocking, steps: readonly WizardStep[] | undefined): WizardStep {
+  return stepOfPath(finding.path, steps, finding.source);
 }
 
-function BlockingList({ id, findings }: { id: string; findings: readonly Blocking[] }): ReactElement {
+function BlockingList({ id, findings, steps }: { id: string; findings: readonly Blocking[]; steps: readonly WizardStep[] | undefined }): ReactElement {
   return (
     <ul className="findings blocking-list" data-testid="blocking-findings">
       {findings.map((finding, index) => {
-        const step = stepForBlocking(finding);
+        const step = stepForBlocking(finding, steps);
         return (
           <li key={index} className="finding finding-error" data-finding-code={finding.code}>
             <Icon name="error" className="finding-icon" />
@@ -139,7 +133,7 @@ function History({ history }: { history: Preview['history'] }): ReactElement {
   );
 }
 
-function PackageBody({ id, preview, reload }: { id: string; preview: Preview; reload: () => void }): ReactElement {
+function PackageBody({ id, preview, reload, steps }: { id: string; preview: Preview; reload: () => void; steps: readonly WizardStep[] | undefined }): ReactElement {
   const [offline, setOffline] = useState(false);
   const [caPem, setCaPem] = useState('');
   const [anyway, setAnyway] = useState(false);
@@ -238,7 +232,7 @@ function PackageBody({ id, preview, reload }: { id: string; preview: Preview; re
             {preview.blocking.length} finding{preview.blocking.length === 1 ? '' : 's'} block{preview.blocking.length === 1 ? 's' : ''} packaging
           </h3>
           <p>Fix them first. If you have agreed an exception with the provider, you can package anyway and the package records your reason.</p>
-          <BlockingList id={id} findings={preview.blocking} />
+          <BlockingList id={id} findings={preview.blocking} steps={steps} />
         </div>
       )}
 
@@ -321,7 +315,7 @@ function PackageBody({ id, preview, reload }: { id: string; preview: Preview; re
 }
 
 /** The "Package" section of the wizard's Review step. */
-export function PackagePanel({ id }: { id: string }): ReactElement {
+export function PackagePanel({ id, steps }: { id: string; /** The steps the provider uses (links go only to those). */ steps?: readonly WizardStep[] }): ReactElement {
   const preview = useOperation('previewPackage', { id });
   return (
     <section className="package-panel" aria-labelledby="package-heading">
@@ -334,7 +328,7 @@ export function PackagePanel({ id }: { id: string }): ReactElement {
       </p>
       {preview.state.status === 'loading' && <p role="status">Loading…</p>}
       {preview.state.status === 'error' && <ErrorNotice error={preview.state.error} />}
-      {preview.state.status === 'ok' && <PackageBody id={id} preview={preview.state.value} reload={preview.reload} />}
+      {preview.state.status === 'ok' && <PackageBody id={id} preview={preview.state.value} reload={preview.reload} steps={steps} />}
       <p className="package-next">
         When the provider answers with a Client ID, <a href={hrefFor({ name: 'credentials', id })}>store the credentials</a>.
       </p>

@@ -7,6 +7,7 @@ import { call } from '../hooks/use-operation';
 import { Icon } from '../components/icons';
 import type { ActionOutcome } from '../components/action-status';
 import { AllowPrivateNetwork } from '../components/allow-private-network';
+import { formatDateTime } from '../format/dates';
 
 /** Copies non-secret text and says what happened. */
 export async function copyPlain(text: string, done: string): Promise<ActionOutcome> {
@@ -85,8 +86,5 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** A date-time for people, in the user's locale. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
+/** A date-time for people: the UI's one formatter (en-GB). */
+export { formatDateTime };

@@ -1,6 +1,6 @@
 /** The Registrations list: every draft with where it stands. */
 import type { ReactElement } from 'react';
-import type { Summary as RegistrationSummary } from '../types';
+import type { Profile, Summary as RegistrationSummary } from '../types';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
@@ -47,11 +47,19 @@ function jwksBadge(checked: RegistrationSummary['status']['jwksChecked']): { ton
   }
 }
 
-function RegistrationCard({ item }: { item: RegistrationSummary }): ReactElement {
+/** Whether the draft's provider takes a jwks_uri (not a PEM file); unknown while profiles load. */
+function usesJwksUri(item: RegistrationSummary, profiles: readonly Profile[] | undefined): boolean {
+  const profile = profiles?.find((p) => p.id === item.registration.provider);
+  const environment = profile?.environments.find((env) => env.id === item.registration.environment);
+  return environment?.keys.keySource !== 'pem';
+}
+
+function RegistrationCard({ item, profiles }: { item: RegistrationSummary; profiles: readonly Profile[] | undefined }): ReactElement {
   const { registration, status } = item;
   const name = clientNameForDisplay(registration.metadata);
   const values = valuesBadge(status);
-  const jwks = jwksBadge(status.jwksChecked);
+  // A provider that takes the public key as a PEM file has no jwks_uri to check: no chip for it.
+  const jwks = usesJwksUri(item, profiles) ? jwksBadge(status.jwksChecked) : undefined;
   return (
     <li className="registration-card card">
       <h2 className="registration-card-title">
@@ -63,7 +71,7 @@ function RegistrationCard({ item }: { item: RegistrationSummary }): ReactElement
       <ul className="badges" aria-label="Status">
         <Badge tone={values.tone} label={values.label} />
         <Badge tone={status.keyGenerated ? 'ok' : 'pending'} label={status.keyGenerated ? 'Key generated' : 'Key generated: not yet'} />
-        <Badge tone={jwks.tone} label={jwks.label} />
+        {jwks !== undefined && <Badge tone={jwks.tone} label={jwks.label} />}
         <Badge tone={status.packaged ? 'ok' : 'pending'} label={status.packaged ? 'Packaged' : 'Packaged: not yet'} />
         <Badge tone={status.credentialsStored ? 'ok' : 'pending'} label={status.credentialsStored ? 'Credentials stored' : 'Credentials stored: not yet'} />
       </ul>
@@ -81,6 +89,7 @@ function RegistrationCard({ item }: { item: RegistrationSummary }): ReactElement
 /** The Registrations page. */
 export function RegistrationsScreen(): ReactElement {
   const list = useOperation('listRegistrations');
+  const profiles = useOperation('listProfiles');
   // A registration added, changed or deleted by the CLI or another window shows up at once.
   useRegistrationsChanged(() => list.reload());
   const newButton = (
@@ -96,9 +105,10 @@ export function RegistrationsScreen(): ReactElement {
         {list.state.status === 'ok' && list.state.value.length > 0 && newButton}
       </div>
       <p className="lede">One draft per application and environment: its values, key, checks, package and credentials.</p>
-      {list.state.status === 'loading' && <p role="status">Loading registrations…</p>}
+      {(list.state.status === 'loading' || (list.state.status === 'ok' && profiles.state.status === 'loading')) && <p role="status">Loading registrations…</p>}
       {list.state.status === 'error' && <ErrorNotice error={list.state.error} />}
       {list.state.status === 'ok' &&
+        profiles.state.status !== 'loading' &&
         (list.state.value.length === 0 ? (
           <EmptyState icon="list" heading="No registrations yet" action={newButton}>
             Start a draft for the provider and environment you are registering with; the app checks each value against that provider’s rules as you
@@ -107,7 +117,7 @@ export function RegistrationsScreen(): ReactElement {
         ) : (
           <ul className="registration-list">
             {list.state.value.map((item) => (
-              <RegistrationCard key={item.registration.id} item={item} />
+              <RegistrationCard key={item.registration.id} item={item} profiles={profiles.state.status === 'ok' ? profiles.state.value : undefined} />
             ))}
           </ul>
         ))}

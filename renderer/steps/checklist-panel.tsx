@@ -13,6 +13,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { ExternalLink } from '../components/external-link';
 import { Icon } from '../components/icons';
 import { call, useOperation } from '../hooks/use-operation';
+import { formatDateTime } from '../format/dates';
 
 /** Text with `backticked` commands shown as code (the checklist data quotes CLI commands that way). */
 function Prose({ text }: { text: string }): ReactElement {
@@ -113,7 +114,7 @@ function Item({ item, index, onTick, busy }: { item: ChecklistItemView; index: n
           </span>
         ))}
       </p>
-      {item.done && item.doneAt && <p className="muted checklist-done-at">Done {new Date(item.doneAt).toLocaleString()}</p>}
+      {item.done && item.doneAt && <p className="muted checklist-done-at">Done {formatDateTime(item.doneAt)}</p>}
     </li>
   );
 }

@@ -9,20 +9,13 @@ import type { Detail as RegistrationDetail, Environment, Profile as ProfileSumma
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { Icon } from '../components/icons';
 import { call } from '../hooks/use-operation';
+import { formatDate, formatDateTime } from '../format/dates';
 
 type Discovery = NonNullable<RegistrationDetail['registration']['discovery']>;
 
-function formatDay(value: string): string {
-  // Profile dates are plain `YYYY-MM-DD`: read them as calendar days, not UTC midnights.
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-function formatMoment(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+// Profile dates are plain `YYYY-MM-DD`: the shared formatter reads them as calendar days.
+const formatDay = formatDate;
+const formatMoment = formatDateTime;
 
 function issuerText(discovery: Discovery): { tone: 'ok' | 'warning'; text: string } {
   const issuer = typeof discovery.metadata.issuer === 'string' ? discovery.metadata.issuer : 'not given';

@@ -13,15 +13,15 @@ import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
 import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
-import { WIZARD_STEPS, hasNavigatedInApp, hrefFor, navigate, type WizardStep } from '../hooks/use-route';
+import { hasNavigatedInApp, hrefFor, navigate } from '../hooks/use-route';
 import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
 import { PackagePanel } from '../package/package-panel';
 import { ChecklistPanel } from '../steps/checklist-panel';
-import { countsByStep } from './findings-index';
+import { STEP_TITLES, countsByStep, stepsFor, type WizardStep } from './wizard-steps';
 import { ProviderData } from './provider-data';
 import { clientNameForDisplay, textOf, type Metadata } from './metadata';
-import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, STEP_TITLES, type StepProps } from './steps';
+import { BasicsStep, KeysStep, OptionalStep, RedirectUrisStep, ReviewStep, type StepProps } from './steps';
 import { SupportPackButton } from '../support/support-pack';
 
 function saveText(status: SaveStatus): string {
@@ -38,16 +38,16 @@ function saveText(status: SaveStatus): string {
   }
 }
 
-function Stepper({ id, step, counts }: { id: string; step: WizardStep; counts: ReturnType<typeof countsByStep> }): ReactElement {
+function Stepper({ id, step, steps, counts }: { id: string; step: WizardStep; steps: readonly WizardStep[]; counts: ReturnType<typeof countsByStep> }): ReactElement {
   return (
     <nav className="stepper" aria-label="Registration steps">
-      <ol>
-        {WIZARD_STEPS.map((s, index) => {
+      <ol data-testid="stepper">
+        {steps.map((s, index) => {
           const count = counts[s];
           const current = s === step;
-          const done = WIZARD_STEPS.indexOf(step) > index;
+          const done = steps.indexOf(step) > index;
           return (
-            <li key={s} className={current ? 'step step-current' : done ? 'step step-done' : 'step'}>
+            <li key={s} className={current ? 'step step-current' : done ? 'step step-done' : 'step'} data-step={s}>
               <a href={hrefFor({ name: 'registration', id, step: s })} aria-current={current ? 'step' : undefined}>
                 <span className="step-number" aria-hidden="true">
                   {index + 1}
@@ -148,7 +148,7 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
       onClose={onClose}
     >
       <p>
-        This deletes the {detail.providerName} · {detail.environmentName} draft with all its values, its key pairs and their keychain items, its client secret and its check history. <strong>This cannot be undone.</strong>
+        This deletes the {detail.providerName} · {detail.environmentName} draft with all its values, its key pairs and their keychain items, its stored credentials and its check history. <strong>This cannot be undone.</strong>
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
     </ConfirmDeleteDialog>
@@ -284,14 +284,17 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
   });
 
   const findings = detail.report.findings;
-  const counts = countsByStep(findings);
-  const name = clientNameForDisplay(metadata) || 'Unnamed application';
-  const index = WIZARD_STEPS.indexOf(step);
-  const previous = index > 0 ? WIZARD_STEPS[index - 1] : undefined;
-  const next = WIZARD_STEPS[index + 1];
   // The draft's own environment: refreshed from the provider's discovery document once one is fetched.
   const environment = detail.environment;
-  const props: StepProps = { detail, profile, environment, metadata, notes, findings, setMetadata, setNotes };
+  // Only the steps this provider and its key source use (no Redirect URIs for client credentials, no check for a PEM key).
+  const steps = stepsFor({ profile, environment });
+  const counts = countsByStep(findings, steps);
+  const name = clientNameForDisplay(metadata) || 'Unnamed application';
+  const shown = steps.includes(step);
+  const index = shown ? steps.indexOf(step) : -1;
+  const previous = index > 0 ? steps[index - 1] : undefined;
+  const next = shown ? steps[index + 1] : steps[0];
+  const props: StepProps = { detail, profile, environment, metadata, notes, findings, setMetadata, setNotes, steps };
 
   return (
     <>
@@ -336,12 +339,12 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         </div>
       ))}
 
-      <Stepper id={id} step={step} counts={counts} />
+      <Stepper id={id} step={step} steps={steps} counts={counts} />
 
       <section className="card wizard-panel" aria-labelledby="step-heading">
         <div className="wizard-panel-head">
           <h2 id="step-heading" tabIndex={-1} ref={stepHeading}>
-            <span className="visually-hidden">Step {index + 1} of {WIZARD_STEPS.length}: </span>
+            {shown && <span className="visually-hidden">Step {index + 1} of {steps.length}: </span>}
             {STEP_TITLES[step]}
           </h2>
           <p className={`save-status save-${autosave.status.kind}`} aria-live="polite" data-testid="save-status">
@@ -385,7 +388,17 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
             </button>
           </ErrorNotice>
         )}
-        {step === 'check' ? (
+        {!shown ? (
+          <div className="notice notice-info" data-testid="step-not-used">
+            <Icon name="info" className="notice-icon" />
+            <div>
+              <p className="notice-title">{detail.providerName} does not use this step.</p>
+              <p>
+                <a href={hrefFor({ name: 'registration', id, step: steps[0] ?? 'basics' })}>Go to {STEP_TITLES[steps[0] ?? 'basics']}</a>
+              </p>
+            </div>
+          </div>
+        ) : step === 'check' ? (
           // Not a form of draft values: the check step runs the tester on what is already saved.
           <RegistrationCheck key={revision} id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
         ) : step === 'submit' ? (
@@ -403,7 +416,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         {/* Outside the form: key actions are not draft values and must never submit it. */}
         {step === 'basics' && <ProviderData detail={detail} profile={profile} environment={environment} onDetail={setDetail} />}
         {step === 'keys' && <KeyRingPanel key={revision} id={id} provider={detail.registration.provider} />}
-        {step === 'review' && <PackagePanel key={revision} id={id} />}
+        {step === 'review' && <PackagePanel key={revision} id={id} steps={steps} />}
         <div className="wizard-nav">
           {previous !== undefined ? (
             <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>

@@ -4,22 +4,14 @@ import type { Finding } from '../../contract/schemas/findings';
 import type { Detail as RegistrationDetail, Environment, Profile as ProfileSummary } from '../types';
 import { FieldFindings, FindingItem, bySeverity } from '../components/findings';
 import { Icon } from '../components/icons';
-import { hrefFor, type WizardStep } from '../hooks/use-route';
+import { hrefFor } from '../hooks/use-route';
 import { EndpointCheck } from './endpoint-check';
 import { CheckboxField, ListEditor, SelectField, TextArea, TextField } from './fields';
-import { findingsAt, findingsExactly, stepOf } from './findings-index';
+import { findingsAt, findingsExactly } from './findings-index';
 import { flagOf, listOf, textOf, withValue, type Metadata } from './metadata';
+import { STEP_TITLES, stepOf, usesField, type WizardStep } from './wizard-steps';
 
-/** The titles of the steps, in order. */
-export const STEP_TITLES: Record<WizardStep, string> = {
-  basics: 'Basics',
-  'redirect-uris': 'Redirect URIs',
-  keys: 'Keys & authentication',
-  check: 'jwks_uri check',
-  optional: 'Optional',
-  review: 'Review',
-  submit: 'Submit',
-};
+export { STEP_TITLES };
 
 /** What every step panel receives. */
 export interface StepProps {
@@ -32,6 +24,8 @@ export interface StepProps {
   findings: readonly Finding[];
   setMetadata: (next: Metadata) => void;
   setNotes: (next: string) => void;
+  /** The steps this draft's provider uses (findings of a step not shown go to Review). */
+  steps: readonly WizardStep[];
 }
 
 const AUTH_METHOD_LABELS: Record<string, string> = {
@@ -200,7 +194,8 @@ export function KeysStep({ profile, environment, metadata, findings, setMetadata
 }
 
 /** Optional: links shown to users, signed userinfo, back-channel logout. */
-export function OptionalStep({ metadata, findings, setMetadata }: StepProps): ReactElement {
+export function OptionalStep({ profile, environment, metadata, findings, setMetadata }: StepProps): ReactElement {
+  const context = { profile, environment };
   const url = (key: string, label: string, help: string, id: string) => (
     <TextField id={id} label={label} type="url" help={help} path={key} findings={findings} value={textOf(metadata, key)} onChange={(value) => setMetadata(withValue(metadata, key, value))} />
   );
@@ -210,7 +205,7 @@ export function OptionalStep({ metadata, findings, setMetadata }: StepProps): Re
       {url('logo_uri', 'Logo URL', 'An https image the provider may show on its sign-in page (logo_uri).', 'field-logo-uri')}
       {url('policy_uri', 'Privacy policy URL', 'Where users can read how you use their data (policy_uri).', 'field-policy-uri')}
       {url('tos_uri', 'Terms of service URL', 'Where users can read your terms (tos_uri).', 'field-tos-uri')}
-      <SelectField
+      {usesField(context, 'userinfo_signed_response_alg') && <SelectField
         id="field-userinfo-alg"
         label="Signed userinfo algorithm"
         help="Ask for the userinfo response as a signed JWT with this algorithm; leave unset for plain JSON (userinfo_signed_response_alg)."
@@ -220,10 +215,10 @@ export function OptionalStep({ metadata, findings, setMetadata }: StepProps): Re
         unsetLabel="Not set (plain JSON)"
         options={USERINFO_ALGS.map((alg) => ({ value: alg, label: alg }))}
         onChange={(value) => setMetadata(withValue(metadata, 'userinfo_signed_response_alg', value))}
-      />
-      {url('backchannel_logout_uri', 'Back-channel logout URL', 'The https endpoint the provider calls when a user’s session ends (backchannel_logout_uri).', 'field-backchannel-logout-uri')}
-      <EndpointCheck url={textOf(metadata, 'backchannel_logout_uri')} purpose="back-channel logout URI" />
-      <CheckboxField
+      />}
+      {usesField(context, 'backchannel_logout_uri') && url('backchannel_logout_uri', 'Back-channel logout URL', 'The https endpoint the provider calls when a user’s session ends (backchannel_logout_uri).', 'field-backchannel-logout-uri')}
+      {usesField(context, 'backchannel_logout_uri') && <EndpointCheck url={textOf(metadata, 'backchannel_logout_uri')} purpose="back-channel logout URI" />}
+      {usesField(context, 'backchannel_logout_session_required') && <CheckboxField
         id="field-backchannel-session"
         label="Require the session ID (sid) in logout tokens"
         help="Logout tokens must then say which session ended (backchannel_logout_session_required)."
@@ -231,7 +226,7 @@ export function OptionalStep({ metadata, findings, setMetadata }: StepProps): Re
         findings={findings}
         checked={flagOf(metadata, 'backchannel_logout_session_required')}
         onChange={(checked) => setMetadata(withValue(metadata, 'backchannel_logout_session_required', checked))}
-      />
+      />}
     </>
   );
 }
@@ -247,7 +242,7 @@ const GROUPS: { severity: Finding['severity']; heading: string }[] = [
 ];
 
 /** Review: every finding grouped by severity, each with a way to the step that fixes it. */
-export function ReviewStep({ detail, findings }: StepProps): ReactElement {
+export function ReviewStep({ detail, findings, steps }: StepProps): ReactElement {
   const groups = bySeverity(findings);
   const id = detail.registration.id;
   // A jwks_uri on a non-public host: never say the values are ready while the provider cannot fetch the keys.
@@ -280,7 +275,7 @@ export function ReviewStep({ detail, findings }: StepProps): ReactElement {
             </h3>
             <ul className="findings">
               {groups[severity].map((finding, index) => {
-                const step = stepOf(finding);
+                const step = stepOf(finding, steps);
                 return (
                   <li key={index} className="review-item">
                     <ul className="findings">

@@ -78,9 +78,10 @@ test('standalone check: a good set warns (loopback), results stream in by area; 
   expect(seen.some((snap) => snap.checks > 0 && snap.checks < total && !snap.verdict), 'some, not all, checks shown while running').toBe(true);
   await expect(page.getByTestId('check-progress')).toContainText('Check finished: passed with warnings.');
 
-  // Grouped by area, each status in words too.
+  // The warning first, then the passes folded per area with a count; each status in words too.
+  await expect(page.getByTestId('check-attention').locator('[data-check-id="dns.public"]')).toBeVisible();
   for (const area of ['URL', 'TLS', 'Response headers', 'JWK Set structure', 'Keys', 'Local key']) {
-    await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^${area}`) })).toBeVisible();
+    await expect(page.locator('details.check-area > summary', { hasText: new RegExp(`^${area}`) })).toBeVisible();
   }
   const loopback = page.locator('[data-check-id="dns.public"]');
   await expect(loopback).toHaveAttribute('data-status', 'warn');
@@ -105,7 +106,8 @@ test('standalone check: a good set warns (loopback), results stream in by area; 
   await expect(page.getByTestId('report-action-status')).toContainText(`Saved the report to ${htmlPath}`);
   expect(await readFile(htmlPath, 'utf8')).toMatch(/^<!doctype html>/);
 
-  // The source link opens through openExternal.
+  // The source link opens through openExternal (passes are folded per area: open the area first).
+  await page.locator('[data-area="tls"] > summary').click();
   await page.locator('[data-check-id="tls.chain"] summary').click();
   await page.locator('[data-check-id="tls.chain"] .check-source button').click();
   await expect.poll(() => backend.openedLinks.length).toBe(1);

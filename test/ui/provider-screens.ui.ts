@@ -1,0 +1,125 @@
+/**
+ * Issue 13 item 2 in the browser: each provider's registration shows only the steps, fields and
+ * status chips that provider uses; a thrown render error shows the error boundary with a way
+ * back; dates read the UK way.
+ */
+import { expect, test, type AppDriver } from './harness';
+
+async function stepsShown(app: AppDriver): Promise<string[]> {
+  return app.page.getByTestId('stepper').locator('li[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step') ?? ''));
+}
+
+const CASES = [
+  {
+    provider: 'nhs-cis2',
+    environment: 'int',
+    steps: ['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review', 'submit'],
+    optionalFields: { 'Signed userinfo algorithm': true, 'Back-channel logout URL': true },
+    jwksChip: true,
+  },
+  {
+    // Client credentials: no browser redirect, so no Redirect URIs step; no userinfo, no logout.
+    provider: 'nhs-api-platform',
+    environment: 'int',
+    steps: ['basics', 'keys', 'check', 'optional', 'review', 'submit'],
+    optionalFields: { 'Signed userinfo algorithm': false, 'Back-channel logout URL': false },
+    jwksChip: true,
+  },
+  {
+    // NHS login takes the public key as a PEM file: nothing to check at a jwks_uri.
+    provider: 'nhs-login',
+    environment: 'sandpit',
+    steps: ['basics', 'redirect-uris', 'keys', 'optional', 'review', 'submit'],
+    optionalFields: { 'Signed userinfo algorithm': false, 'Back-channel logout URL': false },
+    jwksChip: false,
+  },
+] as const;
+
+for (const c of CASES) {
+  test(`${c.provider}: the steps, fields and status chips match what the provider uses`, async ({ app, page, backend }) => {
+    test.setTimeout(90_000);
+    const id = backend.services.drafts.create({ provider: c.provider, environment: c.environment, clientName: `App for ${c.provider}` }).registration.id;
+
+    await app.open('#/registrations');
+    const card = page.locator('.registration-card');
+    await expect(card).toHaveCount(1);
+    const badges = card.getByRole('list', { name: 'Status' });
+    await expect(badges).toContainText('Key generated: not yet');
+    await expect(badges.getByText(/jwks_uri check/)).toHaveCount(c.jwksChip ? 1 : 0);
+
+    await app.open(`#/registrations/${id}/basics`);
+    await expect(page.getByRole('heading', { level: 2, name: /Basics/ })).toBeVisible();
+    expect(await stepsShown(app)).toEqual(c.steps);
+    await app.screenshot(`provider-${c.provider}-basics-light`);
+
+    // Next/Back walk only the shown steps.
+    await page.getByRole('link', { name: /^Next/ }).click();
+    await expect(page).toHaveURL(new RegExp(`#/registrations/${id}/${c.steps[1]}$`));
+
+    await app.open(`#/registrations/${id}/optional`);
+    await expect(page.getByRole('heading', { level: 2, name: /Optional/ })).toBeVisible();
+    for (const [label, shown] of Object.entries(c.optionalFields)) await expect(page.getByLabel(label)).toHaveCount(shown ? 1 : 0);
+    await expect(page.getByLabel('Logo URL')).toBeVisible();
+    expect(await app.seriousAxeViolations()).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot(`provider-${c.provider}-optional-dark`);
+
+    // A step the provider does not use, reached by an old link, says so and offers the way back.
+    for (const step of ['redirect-uris', 'check'] as const) {
+      if ((c.steps as readonly string[]).includes(step)) continue;
+      await app.open(`#/registrations/${id}/${step}`);
+      await expect(page.getByTestId('step-not-used')).toContainText('does not use this step');
+    }
+  });
+}
+
+test('a finding on a step the provider does not use is listed on Review, not lost', async ({ app, page, backend }) => {
+  const { services } = backend;
+  const id = services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Batch Client' }).registration.id;
+  // Set by the CLI, say: redirect URIs mean nothing to the client-credentials grant.
+  services.drafts.setValues(id, { addRedirectUris: ['http://example.org/cb'] });
+  const findings = services.drafts.get(id).report.findings.filter((f) => f.path.startsWith('redirect_uris'));
+  await app.open(`#/registrations/${id}/review`);
+  await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
+  for (const finding of findings) await expect(page.locator(`[data-finding-path="${finding.path}"]`).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /Go to Redirect URIs/ })).toHaveCount(0);
+});
+
+test('the error boundary shows a readable message and a way back when a screen throws while rendering', async ({ app, page, pageProblems }) => {
+  // Test-only: the harness asks the About screen to throw (the app itself never sets this global).
+  // A string, evaluated in the page: the Node tsconfig has no DOM types.
+  await page.addInitScript({ content: `Object.defineProperty(window, '__oidcOnboardTestThrowIn', { value: 'about' });` });
+  await app.open('#/about');
+  const boundary = page.getByTestId('error-boundary');
+  await expect(boundary).toBeVisible();
+  await expect(boundary).toHaveAttribute('data-level', 'screen');
+  await expect(boundary).toContainText('This screen could not be shown.');
+  await expect(boundary).toContainText('Test-only render failure in “about”.');
+  // The frame (navigation) survives around the failed screen.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(await app.seriousAxeViolations()).toEqual([]);
+  await app.screenshot('error-boundary-screen-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('error-boundary-screen-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await boundary.getByRole('link', { name: 'Go to Registrations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Registrations' })).toBeVisible();
+  await expect(page.getByTestId('error-boundary')).toHaveCount(0);
+
+  // React reports the caught error on the console (kept for support); only that is expected here.
+  expect(pageProblems.length).toBeGreaterThan(0);
+  expect(pageProblems.every((problem) => problem.includes('Test-only render failure') || problem.includes('a screen failed to render'))).toBe(true);
+  pageProblems.splice(0);
+});
+
+test('the app-level error boundary offers a reload when the frame itself throws', async ({ app, page, pageProblems }) => {
+  await page.addInitScript({ content: `Object.defineProperty(window, '__oidcOnboardTestThrowIn', { value: 'app' });` });
+  await page.goto(`${app.origin}/index.html#/registrations`);
+  const boundary = page.getByTestId('error-boundary');
+  await expect(boundary).toHaveAttribute('data-level', 'app');
+  await expect(boundary).toContainText('OIDC Onboard could not show this window.');
+  await expect(boundary.getByRole('button', { name: 'Reload the window' })).toBeVisible();
+  expect(pageProblems.every((problem) => problem.includes('Test-only render failure') || problem.includes('a screen failed to render'))).toBe(true);
+  pageProblems.splice(0);
+});
