@@ -18,22 +18,20 @@ export interface CliContext {
   readStdin(): Promise<string>;
   /** The environment of this run; commands read it here, never from `process.env`. */
   env: NodeJS.ProcessEnv;
-  /** The folder relative paths in arguments are resolved against (`process.cwd()` for the real command). */
+  /** The folder relative paths in arguments are resolved against (the user's folder, also under `npm run`). */
   cwd: string;
+  /**
+   * Asks for a secret without echo; present only when stdin is a terminal (otherwise secrets
+   * come from stdin). Prompts go to stderr, so stdout stays the result alone.
+   */
+  promptSecret?: (message: string) => Promise<string>;
+  /** Colour the human output (a terminal, NO_COLOR unset); never for --json. */
+  colour?: boolean;
 }
 
 /** `file` (as typed by the user) as an absolute path, relative to the run's working folder. */
 export function resolvePath(context: Pick<CliContext, 'cwd'>, file: string): string {
   return path.resolve(context.cwd, file);
-}
-
-/** One `oidc-onboard <name>` command. */
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  /** Returns the exit code. Throws AppError for failures; the runner prints them. */
-  run(context: CliContext, argv: string[]): Promise<number>;
 }
 
 /** Exit code for an error, by who is at fault. */
@@ -53,7 +51,9 @@ export function exitCodeFor(code: ErrorCode): number {
 export function reportError(context: CliContext, error: unknown): number {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
   if (context.json) context.out(JSON.stringify({ error: appError.toPayload() }, null, 2) + '\n');
-  context.err(`oidc-onboard: ${appError.message}${appError.code === 'INTERNAL' ? '' : ` [${appError.code}]`}\n`);
+  // TLS trust is fixed with --ca here; strip any advice to change Node's own trust settings.
+  const message = appError.code === 'NETWORK_TLS' ? `${appError.message.replace(/\s*\([^)]*(--use-system-ca|--use-openssl-ca|NODE_EXTRA_CA_CERTS)[^)]*\)/g, '')}\nIf the server uses a private, test or corporate CA, give its certificate with --ca <file.pem>.` : appError.message;
+  context.err(`oidc-onboard: ${message}${appError.code === 'INTERNAL' ? '' : ` [${appError.code}]`}\n`);
   return exitCodeFor(appError.code);
 }
 

@@ -3,13 +3,19 @@
  * `--json`, `--data-dir <dir>`, `--help`, `--version`. Commands load their modules lazily so
  * that start-up stays lean.
  */
-import { AppError } from '../contract/errors';
+import { AppError, hasErrorCode } from '../contract/errors';
 import { escapeForDisplay, escapeJsonForDisplay } from '../contract/text/display';
 import { decodeUtf8 } from '../contract/text/utf8';
 import { APP_VERSION } from '../core/version';
 import { resolveDataDir } from '../core/storage/data-dir';
-import { EXIT, reportError, usageError, type CliContext, type Command } from './context';
+import { EXIT, reportError, usageError, type CliContext } from './context';
 import { COMMANDS } from './commands';
+import { entryHelp, toolHelp } from './help';
+import { parseDeclared } from './args';
+import { resolveCommand } from './resolve';
+import { colourise, wantsColour } from './colour';
+import { checkOutputOptions } from './output';
+import { usageLine, type CommandDecl } from './spec';
 import { MAX_TEXT_INPUT_BYTES } from './input';
 
 interface GlobalFlags {
@@ -42,28 +48,6 @@ export function splitGlobalFlags(argv: readonly string[]): GlobalFlags {
   return flags;
 }
 
-function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    `oidc-onboard ${APP_VERSION} — prepare, key, test, package and keep an OpenID Connect client registration`,
-    '',
-    'Usage: oidc-onboard <command> [options] [--json] [--data-dir <dir>]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Global options:',
-    '  --json             print one JSON document on stdout',
-    '  --data-dir <dir>   data folder (default: the desktop app\'s; env OIDC_ONBOARD_DATA_DIR)',
-    '  --help, -h         help for the tool or a command',
-    '  --version, -V      print the version',
-    '',
-    'Exit codes: 0 success, 1 not valid / verification failed, 2 usage or unreadable input, 3 environment (keychain, disk).',
-    'Secrets and passphrases are read from stdin, never from arguments.',
-    '',
-  ].join('\n');
-}
-
 /** What a run of the CLI is given: where to write, how to read stdin, its environment and working folder. */
 export type CliIo = Omit<CliContext, 'json' | 'dataDir'>;
 
@@ -73,8 +57,10 @@ export type CliIo = Omit<CliContext, 'json' | 'dataDir'>;
  * visible `\u…` escapes. Text keeps its line breaks and tabs; JSON stays the same document.
  */
 function displaySafe(io: CliIo, json: boolean): CliIo {
-  const text = (write: (t: string) => void) => (t: string) => write(escapeForDisplay(t, { keep: '\n\t' }));
-  return { ...io, out: json ? (t) => io.out(escapeJsonForDisplay(t)) : text(io.out), err: text(io.err) };
+  // Colour is added after escaping, to our own line marks only: nothing echoed can bring its own.
+  const text = (write: (t: string) => void, colour: boolean) => (t: string) => write(colourise(escapeForDisplay(t, { keep: '\n\t' }), colour));
+  const colour = !json && io.colour === true;
+  return { ...io, colour, out: json ? (t) => io.out(escapeJsonForDisplay(t)) : text(io.out, colour), err: text(io.err, io.colour === true) };
 }
 
 /** Runs the CLI and returns the exit code. Reads nothing of the process: argv, streams, env and cwd come in `io`. */
@@ -87,24 +73,32 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
   const io = displaySafe(rawIo, flags.json);
   const context: CliContext = { ...io, json: flags.json, dataDir: resolveDataDir(flags.dataDir, io.env, io.cwd) };
-  const [name, ...rest] = flags.rest;
+  const [name] = flags.rest;
 
   if (flags.version && name === undefined) {
     io.out(flags.json ? JSON.stringify({ version: APP_VERSION }) + '\n' : `${APP_VERSION}\n`);
     return EXIT.ok;
   }
   if (name === undefined) {
-    (flags.help ? io.out : io.err)(helpText());
+    (flags.help ? io.out : io.err)(toolHelp(COMMANDS));
     return flags.help ? EXIT.ok : EXIT.usage;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) return reportError(context, usageError(`Unknown command "${name}". Run oidc-onboard --help for the list.`));
-  if (flags.help) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
-    return EXIT.ok;
-  }
   try {
-    return await command.run(context, rest);
+    const resolved = resolveCommand(COMMANDS, flags.rest, flags.help);
+    if (flags.help) {
+      io.out(entryHelp(resolved.entry, resolved.sub));
+      return EXIT.ok;
+    }
+    const decl = resolved.sub ?? (resolved.entry as CommandDecl);
+    const parsed = parseDeclared(resolved.rest, decl, resolved.path);
+    checkOutputOptions(context, decl, parsed.values);
+    try {
+      return await decl.run(context, parsed);
+    } catch (error) {
+      // A usage error raised by the command itself gets its usage line too.
+      if (hasErrorCode(error, 'USAGE') && !error.message.includes('\nUsage: ')) throw new AppError('USAGE', `${error.message}\nUsage: ${usageLine(resolved.path, decl)}`, { ...(error.details && { details: error.details }) });
+      throw error;
+    }
   } catch (error) {
     return reportError(context, error);
   }
@@ -124,14 +118,30 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return decodeUtf8(Buffer.concat(chunks), 'stdin');
 }
 
+/**
+ * The folder the user typed the command in. Under `npm run cli` npm starts the script in the
+ * checkout's root and keeps the user's folder in INIT_CWD; `npx oidc-onboard` does the same.
+ * Only our own script and npx are trusted for it: another project's npm script that runs
+ * `oidc-onboard` means paths relative to that project, where npm started it.
+ */
+export function userWorkingDir(env: NodeJS.ProcessEnv, cwd: string): string {
+  const ours = (env.npm_lifecycle_event === 'cli' && env.npm_package_name === 'oidc-onboard') || env.npm_lifecycle_event === 'npx';
+  return ours && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
 /** Runs the CLI on this process's argv and streams, and sets the exit code. */
 export async function main(): Promise<void> {
+  const env = process.env;
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     readStdin: () => readAll(process.stdin),
-    env: process.env,
-    cwd: process.cwd(),
+    env,
+    cwd: userWorkingDir(env, process.cwd()),
+    colour: wantsColour(env, process.stdout.isTTY === true),
+    ...(process.stdin.isTTY && {
+      promptSecret: async (message: string) => (await import('./prompt')).promptHidden(message, process.stdin, process.stderr),
+    }),
   });
 }
 

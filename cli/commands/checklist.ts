@@ -1,17 +1,21 @@
 /** `checklist` — the NHS steps around a registration, with copy-ready answers, and ticking them off (issue 12). */
-import { EXIT, print, usageError, type Command } from '../context';
-import { parseCommandArgs } from '../args';
+import { EXIT, print, usageError } from '../context';
+import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
 
 /** `checklist <id> [--done <item-id>]... [--undo <item-id>]...`. */
-export const checklist: Command = {
+export const checklist = defineCommand({
   name: 'checklist',
   summary: 'The submission checklist of a draft (what to send where, copy-ready answers); tick items with --done',
-  usage: 'oidc-onboard checklist <id> [--done <item-id>]... [--undo <item-id>]... [--json]',
-  async run(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { done: { type: 'string', multiple: true }, undo: { type: 'string', multiple: true } }, this.usage, { min: 1, max: 1 });
+  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  options: {
+    done: { type: 'string', multiple: true, value: '<item-id>', description: 'tick this item (ids are printed with each item)' },
+    undo: { type: 'string', multiple: true, value: '<item-id>', description: 'untick this item' },
+  },
+  examples: ['oidc-onboard checklist clinic-portal-int', 'oidc-onboard checklist clinic-portal-int --done request-form'],
+  async run(context, { values, positionals }) {
     const both = (values.done ?? []).filter((item) => (values.undo ?? []).includes(item));
-    if (both.length > 0) throw usageError(`Give ${both.join(', ')} to --done or --undo, not both.`, this.usage);
+    if (both.length > 0) throw usageError(`Give ${both.join(', ')} to --done or --undo, not both.`);
     const id = positionals[0]!;
     const [{ checklist: service }, { checklistText }] = await Promise.all([loadServices(context), import('../../core/registration/checklist')]);
     let view = service.view(id);
@@ -20,4 +24,4 @@ export const checklist: Command = {
     print(context, view, () => checklistText(view));
     return EXIT.ok;
   },
-};
+});

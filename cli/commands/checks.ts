@@ -1,38 +1,65 @@
 /** `check-jwks`, `check-history`, `check-compare` — the jwks_uri tester from the command line (issue 5). */
-import { writeFile } from 'node:fs/promises';
-import { EXIT, print, usageError, type CliContext, type Command } from '../context';
-import { parseCommandArgs } from '../args';
+import { EXIT, print, resolvePath, usageError, type CliContext } from '../context';
+import { defineCommand } from '../spec';
 import { readInputText } from '../input';
 import { loadServices } from '../lazy';
+import { writeOutputFile } from '../output';
+import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from '../common-options';
+
+/** What to do about an untrusted chain from the CLI (a Node flag is never the answer: it would trust more than this check). */
+export const TLS_CA_ADVICE = 'If the server uses a private, test or corporate CA, give its certificate with --ca <file.pem>.';
 
 const MARK = { pass: '[PASS]', warn: '[WARN]', fail: '[FAIL]', skip: '[SKIP]' } as const;
 
+/**
+ * At most three lines for the skipped checks: how many were skipped for each reason (the two
+ * commonest named, the rest counted), instead of one line per check that could not run.
+ */
+export function skippedSummary(skips: readonly { id: string; message: string }[]): string[] {
+  if (skips.length === 0) return [];
+  const byReason = new Map<string, number>();
+  for (const s of skips) byReason.set(s.message, (byReason.get(s.message) ?? 0) + 1);
+  const reasons = [...byReason].sort((a, b) => b[1] - a[1]);
+  const named = reasons.length <= 3 ? reasons : reasons.slice(0, 2);
+  const rest = reasons.slice(named.length).reduce((n, [, count]) => n + count, 0);
+  return [
+    ...named.map(([reason, count]) => `[SKIP] ${count} check(s) not run: ${reason.replace(/^Not checked: /, '')}`),
+    ...(rest > 0 ? [`[SKIP] ${rest} more for ${reasons.length - named.length} other reason(s); --json or --report lists each`] : []),
+  ];
+}
+
 /** `check-jwks`. */
-export const checkJwks: Command = {
+export const checkJwks = defineCommand({
   name: 'check-jwks',
   summary: 'Check a jwks_uri the way the provider will fetch it',
-  usage:
-    'oidc-onboard check-jwks <url> [--registration <id> | --expect <file with a JWK, a JWK Set or a PEM public key>] [--ca <pem file>] [--allow-private-network] [--timeout <ms: total deadline, default 10000>] [--report <file.html|.md|.json>] [--json]',
-  async run(context: CliContext, argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      { registration: { type: 'string' }, expect: { type: 'string' }, ca: { type: 'string' }, timeout: { type: 'string' }, report: { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
-      this.usage,
-      { min: 0, max: 1 },
-    );
-    if (values.registration && values.expect) throw usageError('Give --registration or --expect, not both.', this.usage);
-    if (positionals.length === 0 && !values.registration) throw usageError('Give the URL to check (or --registration to check its jwks_uri).', this.usage);
+  args: [{ name: 'url', description: "the jwks_uri to check (with --registration: default the draft's)", optional: true }],
+  options: {
+    registration: { type: 'string', value: '<id>', description: "check this draft's jwks_uri against its keys, and keep the report in its history" },
+    expect: { type: 'string', value: '<file>', complete: 'file', description: 'a JWK, JWK Set or PEM public key the JWKS must hold' },
+    ca: CA_OPTION,
+    'allow-private-network': ALLOW_PRIVATE_NETWORK_OPTION,
+    timeout: { type: 'string', value: '<ms>', description: 'total deadline in milliseconds, 500-120000 (default: 10000)' },
+    report: { type: 'string', value: '<file.html|.md|.json>', complete: 'file', output: 'file', description: 'also write the full report; the extension picks the format' },
+  },
+  details: ['Prints each check that passed, warned or failed, and one line per reason for the checks that could not run. Exit 1 when a check fails.'],
+  examples: ['oidc-onboard check-jwks https://clinic.example.org/.well-known/jwks.json', 'oidc-onboard check-jwks --registration clinic-portal-int --report jwks-check.html'],
+  async run(context: CliContext, { values, positionals }) {
+    if (values.registration && values.expect) throw usageError('Give --registration or --expect, not both.');
+    if (positionals.length === 0 && !values.registration) throw usageError('Give the URL to check (or --registration to check its jwks_uri).');
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.', this.usage);
+    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.');
     const [expectText, caPem] = await Promise.all([values.expect ? readInputText(context, values.expect, 'expected key file') : undefined, values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
 
+    const skips: { id: string; message: string }[] = [];
     const request = {
       ...(expectText !== undefined && { expectText }),
       ...(caPem !== undefined && { caPem }),
       ...(timeoutMs !== undefined && { timeoutMs }),
       ...(values['allow-private-network'] && { allowPrivateNetwork: true }),
       onCheck: (check: { id: string; status: keyof typeof MARK; message: string; hint: string }) => {
-        if (!context.json) context.out(`${MARK[check.status]} ${check.id}: ${check.message}${check.status === 'warn' || check.status === 'fail' ? `\n       fix: ${check.hint}` : ''}\n`);
+        if (context.json) return;
+        if (check.status === 'skip') skips.push(check);
+        else context.out(`${MARK[check.status]} ${check.id}: ${check.message}${check.status === 'warn' || check.status === 'fail' ? `\n       fix: ${check.hint}` : ''}\n`);
       },
     };
     // A standalone check needs no keychain or data folder; a registration check does.
@@ -49,20 +76,30 @@ export const checkJwks: Command = {
     if (values.report) {
       const { toHtml, toMarkdown } = await import('../../core/jwks-check');
       const text = values.report.endsWith('.html') ? toHtml(report) : values.report.endsWith('.md') ? toMarkdown(report) : JSON.stringify(report, null, 2);
-      await writeFile(values.report, text);
+      await writeOutputFile(context, values.report, text, 0o644);
     }
-    print(context, report, () => `\nVerdict: ${report.verdict.toUpperCase()} for ${report.url} (${Math.round(report.timings.totalMs)} ms; trust store: ${report.trustStore.description})\n`);
+    const untrusted = report.checks.some((c) => c.id === 'tls.chain' && c.status === 'fail');
+    print(context, report, () =>
+      [
+        ...skippedSummary(skips),
+        ...(untrusted && !values.ca ? [TLS_CA_ADVICE] : []),
+        '',
+        `Verdict: ${report.verdict.toUpperCase()} for ${report.url} (${Math.round(report.timings.totalMs)} ms; trust store: ${report.trustStore.description})`,
+        ...(values.report ? [`Report written to ${resolvePath(context, values.report)}`] : []),
+        '',
+      ].join('\n'),
+    );
     return report.verdict === 'fail' ? EXIT.invalid : EXIT.ok;
   },
-};
+});
 
 /** `check-history`. */
-export const checkHistory: Command = {
+export const checkHistory = defineCommand({
   name: 'check-history',
   summary: 'List the jwks_uri checks kept for a registration',
-  usage: 'oidc-onboard check-history <id> [--json]',
-  async run(context, argv) {
-    const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 1, max: 1 });
+  args: [{ name: 'id', description: 'the registration id' }],
+  examples: ['oidc-onboard check-history clinic-portal-int'],
+  async run(context, { positionals }) {
     const history = (await loadServices(context)).checks.history(positionals[0]!);
     print(context, history, () =>
       history.length === 0
@@ -71,17 +108,22 @@ export const checkHistory: Command = {
     );
     return EXIT.ok;
   },
-};
+});
 
 /** `check-compare`. */
-export const checkCompare: Command = {
+export const checkCompare = defineCommand({
   name: 'check-compare',
   summary: 'Compare two kept jwks_uri checks of a registration',
-  usage: 'oidc-onboard check-compare <id> <before-report-id> <after-report-id> [--json]',
-  async run(context, argv) {
-    const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 3, max: 3 });
+  args: [
+    { name: 'id', description: 'the registration id' },
+    { name: 'before-report-id', description: 'the earlier report (see check-history)' },
+    { name: 'after-report-id', description: 'the later report' },
+  ],
+  examples: ['oidc-onboard check-compare clinic-portal-int 2026-11-01T10-00-00Z 2026-12-01T10-00-00Z'],
+  async run(context, { positionals }) {
     const { diff, markdown } = await (await loadServices(context)).checks.compare(positionals[0]!, positionals[1]!, positionals[2]!);
-    print(context, diff, () => markdown);
+    const { markdownToPlain } = await import('../plain-text');
+    print(context, diff, () => markdownToPlain(markdown));
     return EXIT.ok;
   },
-};
+});

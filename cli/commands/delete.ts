@@ -1,19 +1,20 @@
 /** `delete` — a registration and everything it owns (keys, keychain items, client secret, check history). */
 import { AppError } from '../../contract/errors';
-import { parseCommandArgs } from '../args';
-import { EXIT, print, type Command } from '../context';
+import { EXIT, print } from '../context';
+import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
 
 /** `delete`. */
-export const deleteCommand: Command = {
+export const deleteCommand = defineCommand({
   name: 'delete',
   summary: 'Delete a registration with its keys, keychain items, client secret and check history',
-  usage: 'oidc-onboard delete <id> --yes [--json]',
-  async run(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { yes: { type: 'boolean' } }, this.usage, { min: 1, max: 1 });
+  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  options: { yes: { type: 'boolean', short: 'y', description: 'confirm: everything it owns is removed for good' } },
+  examples: ['oidc-onboard delete clinic-portal-int --yes'],
+  async run(context, { values, positionals }) {
     const id = positionals[0]!;
     if (!values.yes) {
-      throw new AppError('CONFIRMATION_REQUIRED', `Deleting ${id} removes its key pairs, keychain items, client secret and check history for good; add --yes to confirm.\nUsage: ${this.usage}`, { details: { id } });
+      throw new AppError('CONFIRMATION_REQUIRED', `Deleting ${id} removes its key pairs, keychain items, client secret and check history for good; add --yes to confirm.`, { details: { id } });
     }
     const report = await (await loadServices(context)).deletion.delete(id, { confirm: true });
     print(context, { deleted: true, ...report }, () =>
@@ -28,4 +29,4 @@ export const deleteCommand: Command = {
     );
     return EXIT.ok;
   },
-};
+});

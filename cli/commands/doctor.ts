@@ -1,17 +1,15 @@
 /** `doctor` — is this machine ready: Node and OS, a writable data folder, a working keychain. */
 import os from 'node:os';
-import { EXIT, print, type Command } from '../context';
-import { parseCommandArgs } from '../args';
-
-const usage = 'oidc-onboard doctor [--json]';
+import { EXIT, print } from '../context';
+import { defineCommand } from '../spec';
 
 /** See module comment. */
-export const doctor: Command = {
+export const doctor = defineCommand({
   name: 'doctor',
   summary: 'Check Node, the OS, the data folder and the OS keychain',
-  usage,
-  async run(context, argv) {
-    parseCommandArgs(argv, {}, usage, { min: 0, max: 0 });
+  details: ['Exit 3 when the data folder is not writable or the keychain is not usable, with what to do.'],
+  examples: ['oidc-onboard doctor', 'oidc-onboard doctor --json'],
+  async run(context) {
     const [{ checkWritable }, { createOsKeychain }, { probeKeychain }, { APP_VERSION }] = await Promise.all([
       import('../../core/storage/writable'),
       import('../../core/storage/os-keychain'),
@@ -37,4 +35,4 @@ export const doctor: Command = {
     );
     return report.ok ? EXIT.ok : EXIT.environment;
   },
-};
+});

@@ -3,21 +3,22 @@
  * thread) and explain what an NHS token endpoint makes of its header and claims: a `jku`, `x5u`,
  * `jwk` or `x5c` header is explained, not trusted. The signature is not verified.
  */
-import { EXIT, print, usageError, type Command } from '../context';
-import { parseCommandArgs } from '../args';
+import { EXIT, print, usageError } from '../context';
+import { defineCommand } from '../spec';
 import { readInputText } from '../input';
 
 const MARK = { error: '[ERROR]', warning: '[WARN]', info: '[INFO]' } as const;
 
 /** `inspect-assertion`. */
-export const inspectAssertionCommand: Command = {
+export const inspectAssertionCommand = defineCommand({
   name: 'inspect-assertion',
   summary: 'Explain a pasted client assertion (header and claims; jku/x5u/jwk/x5c headers flagged); the signature is not checked',
-  usage: 'oidc-onboard inspect-assertion [<file>]   (the JWT on stdin when no file is given) [--json]',
-  async run(context, argv) {
-    const { positionals } = parseCommandArgs(argv, {}, this.usage, { min: 0, max: 1 });
+  args: [{ name: 'file', description: 'a file holding the JWT; without it (or with -) the JWT is read from stdin', optional: true, file: true }],
+  details: ['Exit 1 when NHS would refuse the assertion as it is.'],
+  examples: ['oidc-onboard inspect-assertion assertion.jwt', 'pbpaste | oidc-onboard inspect-assertion --json'],
+  async run(context, { positionals }) {
     const text = positionals[0] !== undefined && positionals[0] !== '-' ? await readInputText(context, positionals[0], 'assertion file') : await context.readStdin();
-    if (text.trim() === '') throw usageError('Give the assertion (a JWT) in a file or on stdin.', this.usage);
+    if (text.trim() === '') throw usageError('Give the assertion (a JWT) in a file or on stdin.');
     const { inspectAssertion } = await import('../../core/credentials/inspect');
     const result = inspectAssertion(text);
     print(context, result, () =>
@@ -32,4 +33,4 @@ export const inspectAssertionCommand: Command = {
     );
     return result.acceptable ? EXIT.ok : EXIT.invalid;
   },
-};
+});

@@ -1,19 +1,22 @@
 /** `support-pack` — the redacted zip NHS support asks for about one registration (issue 12). */
-import { parseCommandArgs } from '../args';
-import { EXIT, print, usageError, type Command } from '../context';
+import { EXIT, print, resolvePath } from '../context';
+import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
 
 /** `support-pack <id> --out <file.zip> [--app-id <uuid>]`. */
-export const supportPack: Command = {
+export const supportPack = defineCommand({
   name: 'support-pack',
   summary: 'Write the redacted support pack of a registration (what NHS support asks for; scanned for secrets)',
-  usage: 'oidc-onboard support-pack <id> --out <file.zip> [--app-id <application id; default the stored one>] [--json]',
-  async run(context, argv) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, 'app-id': { type: 'string' } }, this.usage, { min: 1, max: 1 });
-    if (values.out === undefined || values.out === '') throw usageError('--out <file.zip> is required.', this.usage);
+  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  options: {
+    out: { type: 'string', value: '<file.zip>', required: true, complete: 'file', output: 'file', description: 'the zip to write' },
+    'app-id': { type: 'string', value: '<application id>', description: 'your application id in the NHS developer portal, for the README (default: the stored one)' },
+  },
+  examples: ['oidc-onboard support-pack parcel-app-int --out support.zip --app-id 9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e'],
+  async run(context, { values, positionals }) {
     const services = await loadServices(context);
     const appId = values['app-id'];
-    const result = await services.supportPack(positionals[0]!, values.out, { ...(appId !== undefined && { applicationId: appId }) });
+    const result = await services.supportPack(positionals[0]!, resolvePath(context, values.out!), { ...(appId !== undefined && { applicationId: appId }) });
     const source = { 'last-built': 'the last assertion built (signature removed)', illustration: 'an unsigned illustration (no assertion built yet)', none: 'none (this registration uses no signed assertion, or has no key)' }[result.assertionSource];
     print(
       context,
@@ -26,4 +29,4 @@ export const supportPack: Command = {
     );
     return EXIT.ok;
   },
-};
+});

@@ -15,6 +15,7 @@ import type { Fetcher } from '../net/types';
 import type { RegistrationRepository } from '../storage/registrations';
 import { emptyMetadataFor, validateMetadata } from './index';
 import { keyFactsOf } from './key-facts';
+import { memberSchema } from './metadata';
 
 /** What `set` on the CLI (and scripted callers) may change in one go. */
 export interface ValueChanges {
@@ -25,6 +26,21 @@ export interface ValueChanges {
   contacts?: string[];
   authMethod?: string;
   signingAlg?: string;
+  /** Members set to these values (any member the rule engine knows; see `memberSchema`). */
+  members?: Readonly<Record<string, unknown>>;
+  /** Values appended to list members (`redirect_uris`, `contacts` …), after `remove`. */
+  add?: Readonly<Record<string, readonly string[]>>;
+  /** Values taken out of list members; one that is not there is refused. */
+  remove?: Readonly<Record<string, readonly string[]>>;
+  /** Members removed from the metadata (before anything is set or added). */
+  clear?: readonly string[];
+  /** The notes kept with the registration; `''` clears them. */
+  notes?: string;
+}
+
+/** Sets an own property (a member name such as `__proto__` must not reach the prototype). */
+function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A registration with its profile and current findings. */
@@ -63,6 +79,36 @@ export function slugify(text: string): string {
     .slice(0, 40)
     .replace(/-+$/g, '');
   return slug === '' ? 'registration' : slug;
+}
+
+/** Refuses a member name the rule engine does not know (a typo would otherwise be stored silently). */
+function requireKnownMember(name: string): void {
+  if (!memberSchema(name)) throw new AppError('VALIDATION_FAILED', `"${name}" is not a client metadata member this app knows.`, { details: { member: name } });
+}
+
+/** `changes`' generic member edits on `metadata`: clear, then set, then remove, then add. */
+function applyMemberChanges(id: string, metadata: Record<string, unknown>, changes: ValueChanges): void {
+  for (const name of changes.clear ?? []) {
+    requireKnownMember(name);
+    delete metadata[name];
+  }
+  for (const [name, value] of Object.entries(changes.members ?? {})) {
+    requireKnownMember(name);
+    setMember(metadata, name, value);
+  }
+  const listOf = (name: string): string[] => (Object.hasOwn(metadata, name) && Array.isArray(metadata[name]) ? (metadata[name] as string[]) : []);
+  for (const [name, values] of Object.entries(changes.remove ?? {})) {
+    requireKnownMember(name);
+    const existing = listOf(name);
+    const missing = values.filter((v) => !existing.includes(v));
+    if (missing.length > 0) throw new AppError('VALIDATION_FAILED', `Not in ${name} of ${id}: ${missing.join(', ')}`, { details: { member: name, missing } });
+    setMember(metadata, name, existing.filter((v) => !values.includes(v)));
+  }
+  for (const [name, values] of Object.entries(changes.add ?? {})) {
+    requireKnownMember(name);
+    const existing = listOf(name);
+    setMember(metadata, name, [...existing, ...values.filter((v) => !existing.includes(v))]);
+  }
 }
 
 /** The draft service. */
@@ -108,10 +154,22 @@ export function createDraftService(deps: { registrations: RegistrationRepository
     /** The stored record without validation (for services that only need the data). */
     record: get,
 
-    /** Creates a draft with the profile's defaults and `clientName`. */
+    /**
+     * Creates a draft with the profile's defaults and `clientName`. One application has one
+     * registration per provider and environment: a draft with the same client name (ignoring case
+     * and surrounding space) for the same provider and environment is refused with its id, so a
+     * second `new` never silently makes `clinic-portal-int-2`.
+     */
     create(input: { provider: string; environment: string; clientName: string; discoveryUrl?: string }): DraftView {
       const profile = getProfile(input.provider);
       requireEnvironment(profile, input.environment);
+      const sameName = (name: unknown) => typeof name === 'string' && name.trim().toLowerCase() === input.clientName.trim().toLowerCase();
+      const existing = registrations.list().find((r) => r.provider === profile.id && r.environment === input.environment && sameName(r.metadata.client_name));
+      if (existing) {
+        throw new AppError('ALREADY_EXISTS', `${existing.id} already registers "${input.clientName}" with ${profile.name} in ${input.environment}. Change that one, or give a different name.`, {
+          details: { id: existing.id, provider: profile.id, environment: input.environment },
+        });
+      }
       const now = clock.now().toISOString();
       const metadata = { ...emptyMetadataFor(profile, input.environment), client_name: input.clientName };
       const created = registrations.create((isTaken) => ({
@@ -165,7 +223,9 @@ export function createDraftService(deps: { registrations: RegistrationRepository
           if (changes.contacts !== undefined) metadata.contacts = changes.contacts;
           if (changes.authMethod !== undefined) metadata.token_endpoint_auth_method = changes.authMethod;
           if (changes.signingAlg !== undefined) metadata.token_endpoint_auth_signing_alg = changes.signingAlg;
+          applyMemberChanges(id, metadata, changes);
           current.metadata = metadata;
+          if (changes.notes !== undefined) current.notes = changes.notes;
         }),
       );
     },

@@ -76,15 +76,17 @@ describe('verify-package reports what the package asks for', () => {
     expect(report.verdict).toBe('valid');
   });
 
-  it('human output shows the same: requested values, findings with codes, both verdicts', async () => {
+  it('human output shows the same as plain text (no Markdown marks or escapes): requested values, findings with codes, both verdicts', async () => {
     const json = (await cli('verify-package', file('report.zip'), '--offline', '--json')).json<Report>();
     const run = await cli('verify-package', file('report.zip'), '--offline');
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain('## Requested values');
-    expect(run.stdout).toContain('`client_name`: `Report App`');
-    expect(run.stdout).toContain('`https://app.example.org/callback`');
-    expect(run.stdout).toContain('`jwks_uri`');
-    for (const f of json.findings) expect(run.stdout).toContain(`\`${f.code}\``);
+    expect(run.stdout).toMatch(/^Requested values$/m);
+    expect(run.stdout).toContain('client_name: Report App');
+    expect(run.stdout).toContain('- https://app.example.org/callback');
+    expect(run.stdout).toContain('jwks_uri');
+    for (const f of json.findings) expect(run.stdout).toContain(f.code);
+    // Terminal text carries no Markdown: no heading marks, code spans or backslash escapes.
+    expect(run.stdout).not.toMatch(/^#|`|\\[_()[\]*#]/m);
     expect(run.stdout).toContain('Intact and signed by the enclosed key: YES');
     expect(run.stdout).toContain('Live state now: NOT CHECKED');
     expect(json.live.status).toBe('not-checked');

@@ -1,8 +1,11 @@
 // Option values that start with a dash (a base64url kid such as "-Xy…") belong to their option.
 import { describe, expect, it } from 'vitest';
-import { bindStringValues, parseCommandArgs } from '../../../cli/args';
+import { bindStringValues, parseDeclared } from '../../../cli/args';
+import type { CommandDecl } from '../../../cli/spec';
 
-const options = { kid: { type: 'string' }, yes: { type: 'boolean' }, contact: { type: 'string', multiple: true } } as const;
+const options = { kid: { type: 'string', description: 'k' }, yes: { type: 'boolean', description: 'y' }, contact: { type: 'string', multiple: true, description: 'c' } } as const;
+const decl = (args: number): CommandDecl => ({ name: 't', summary: 't', examples: [], options, args: Array.from({ length: args }, (_, n) => ({ name: `a${n}`, description: 'a' })), run: async () => 0 });
+const parseCommandArgs = (argv: string[], _o: unknown, _u: string, count: { min: number; max: number }) => parseDeclared(argv, decl(count.max), ['t']);
 
 describe('CLI arguments', () => {
   it('binds a dash-leading value to its string option', () => {
