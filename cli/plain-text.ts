@@ -21,7 +21,7 @@ function inline(line: string): string {
       i = end + 1;
     } else if (c === '*' && next === '*') {
       i += 2;
-    } else if (c === ']' && next === '(') {
+    } else if (c === ']' && next === '(' && line.lastIndexOf('[', i) >= 0) {
       // The end of a link's text: its target follows, as <url> or url.
       let j = i + 2;
       let url: string;
@@ -36,8 +36,8 @@ function inline(line: string): string {
       }
       out += ` <${url}>`;
       i = j;
-    } else if (c === '[') {
-      i += 1; // an unescaped bracket only ever opens a link's text
+    } else if (c === '[' && line.indexOf('](', i) > i) {
+      i += 1; // a link's text opens here; its target is printed after it
     } else {
       out += c;
       i += 1;

@@ -39,5 +39,5 @@ export async function readSecret(context: CliContext, request: SecretRequest): P
 export function secretHint(context: CliContext): string {
   return context.promptSecret
     ? 'Type it at the prompt (nothing is shown while you type).'
-    : 'Pipe it on stdin, e.g. `read -rs S && printf %s "$S" | oidc-onboard …`, or run the command in a terminal to be asked for it.';
+    : 'Give it on stdin, e.g. `read -rs S && printf %s "$S" | oidc-onboard …` (not from a file you keep), or run the command in a terminal to be asked for it.';
 }

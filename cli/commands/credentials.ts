@@ -44,7 +44,7 @@ const save = defineCommand({
     if (identifier === undefined) throw usageError(`${flag} is required: the ${fields.identifierLabel} the provider issued.`);
     const secret = fields.secret === 'not-issued' && context.promptSecret ? undefined : await readSecret(context, { prompt: 'Client secret', stdin: 'all' });
     if (fields.secret === 'required' && secret === undefined) {
-      throw usageError(`With ${fields.method} the provider issues a client secret with the ${fields.identifierLabel}; it is never taken from arguments. ${secretHint(context)}`);
+      throw usageError(`With ${fields.method} the provider issues a client secret with the ${fields.identifierLabel}: ${context.promptSecret ? 'type it at the prompt' : 'give it on stdin'}; it is never taken from arguments. ${secretHint(context)}`);
     }
     const input = {
       clientId: identifier,

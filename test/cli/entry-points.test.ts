@@ -53,7 +53,7 @@ describe('shell completion', () => {
     expect(complete(stdout, ['oidc-onboard', 'keys', 'generate', 'my-id', '--kid-'])).toEqual(['--kid-style']);
     expect(complete(stdout, ['oidc-onboard', 'keys', 'generate', 'my-id', '--kid-style', ''])).toEqual(['dated', 'thumbprint']);
     expect(complete(stdout, ['oidc-onboard', 'set', 'x', '--clear-lo'])).toEqual(['--clear-logo-uri']);
-    expect(complete(stdout, ['oidc-onboard', '--json', 'che'])).toEqual(['check-jwks', 'check-history', 'check-compare', 'checklist']);
+    expect(complete(stdout, ['oidc-onboard', '--json', 'che'])).toEqual(['check-jwks', 'check-endpoint', 'check-history', 'check-compare', 'checklist']);
   });
 
   it('zsh and fish scripts name every command; an unknown shell is exit 2', async () => {

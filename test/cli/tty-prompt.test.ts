@@ -52,6 +52,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'oidc-cli-tty-'));
   expect((await cli(['new', '--profile', 'nhs-cis2', '--environment', 'int', '--name', 'Prompted App'])).code).toBe(0);
   expect((await cli(['new', '--profile', 'nhs-cis2', '--environment', 'dep', '--name', 'Prompted App'])).code).toBe(0);
+  // client_secret_post: CIS2 issues a secret with the Client ID, so one is asked for.
+  for (const id of ['prompted-app-int', 'prompted-app-dep']) expect((await cli(['set', id, '--auth-method', 'client_secret_post', '--clear-signing-alg'])).code).toBe(0);
 }, 60_000);
 
 afterAll(async () => {
@@ -78,7 +80,8 @@ describe.runIf(hasScript)('hidden prompts on a terminal', () => {
   }, 90_000);
 
   it('keys export-private asks twice for the passphrase without echo; the file opens with it; piped works too', async () => {
-    const generated = await cli(['keys', 'generate', 'prompted-app-int', '--json']);
+    for (const id of ['prompted-app-int', 'prompted-app-dep']) expect((await cli(['set', id, '--auth-method', 'private_key_jwt', '--signing-alg', 'RS512'])).code).toBe(0);
+    const generated = await cli(['keys', 'generate', 'prompted-app-int', '--alg', 'RS512', '--json']);
     expect(generated.code, generated.stderr).toBe(0);
     const { kid } = generated.json<{ record: { kid: string } }>().record;
     const passphrase = 'correct horse battery 7';
