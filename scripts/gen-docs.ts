@@ -7,8 +7,30 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderCheckTable } from '../core/jwks-check/check-table';
 import { renderRuleTable } from '../core/registration/rule-table';
+import { COMMANDS } from '../cli/commands';
+import { commandHelp, groupHelp, toolHelp } from '../cli/help';
+import { isGroup, usageLine } from '../cli/spec';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** Every usage line of the CLI, from the command declarations (what `help` prints). */
+export function renderCliUsage(): string {
+  const lines = COMMANDS.flatMap((e) => (isGroup(e) ? e.subcommands.map((s) => usageLine([e.name, s.name], s)) : [usageLine([e.name], e)]));
+  return ['```text', ...lines, '```'].join('\n');
+}
+
+/** docs/cli.md: the help of the tool and of every command and subcommand, as `help` prints it. */
+export function renderCliReference(): string {
+  const block = (title: string, text: string) => [`## ${title}`, '', '```text', text.trimEnd(), '```', ''];
+  return [
+    '# oidc-onboard command reference',
+    '',
+    'Generated from the command declarations (`cli/commands/`) by `npm run docs`; the same text as `oidc-onboard help <command> [<subcommand>]`.',
+    '',
+    ...block('oidc-onboard', toolHelp(COMMANDS).replace(/^oidc-onboard \S+ /, 'oidc-onboard ')),
+    ...COMMANDS.flatMap((e) => (isGroup(e) ? [...block(e.name, groupHelp(e)), ...e.subcommands.flatMap((s) => block(`${e.name} ${s.name}`, commandHelp([e.name, s.name], s)))] : block(e.name, commandHelp([e.name], e)))),
+  ].join('\n');
+}
 
 /** The README blocks: Markdown table rows of each catalogue. */
 export function readmeBlocks(): Record<string, string> {
@@ -18,7 +40,7 @@ export function readmeBlocks(): Record<string, string> {
     const header = rows.slice(0, 2);
     return [...header, ...rows.filter((row, i) => i >= 2 && row !== header[0] && row !== header[1])].join('\n');
   };
-  return { rules: tableOf(renderRuleTable()), 'jwks-checks': tableOf(renderCheckTable()) };
+  return { rules: tableOf(renderRuleTable()), 'jwks-checks': tableOf(renderCheckTable()), 'cli-usage': renderCliUsage() };
 }
 
 /** README.md with every generated block replaced. */
@@ -36,6 +58,7 @@ export function renderReadme(readme: string): string {
 export async function generatedFiles(): Promise<Record<string, string>> {
   return {
     'docs/rules.md': renderRuleTable(),
+    'docs/cli.md': renderCliReference(),
     'docs/jwks-checks.md': renderCheckTable(),
     'README.md': renderReadme(await readFile(path.join(root, 'README.md'), 'utf8')),
   };

@@ -1,4 +1,4 @@
-// The generated documentation (docs/rules.md, docs/jwks-checks.md, README tables) matches the catalogues.
+// The generated documentation (docs/rules.md, docs/jwks-checks.md, docs/cli.md, README tables) matches the catalogues and the CLI's declarations.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { CHECK_IDS } from '../../../core/jwks-check';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('generated documentation (regenerate with `npm run docs`)', () => {
-  it.each(['docs/rules.md', 'docs/jwks-checks.md', 'README.md'])('%s is current', async (file) => {
+  it.each(['docs/rules.md', 'docs/jwks-checks.md', 'docs/cli.md', 'README.md'])('%s is current', async (file) => {
     const expected = (await generatedFiles())[file];
     expect(await readFile(path.join(root, file), 'utf8')).toBe(expected);
   });
