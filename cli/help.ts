@@ -94,3 +94,21 @@ export function entryHelp(entry: Entry, sub?: CommandDecl): string {
   if (sub) return commandHelp([entry.name, sub.name], sub);
   return isGroup(entry) ? groupHelp(entry) : commandHelp([entry.name], entry);
 }
+
+/** The declaration as data (no functions): what `help --json` prints, for scripts and editors. */
+export function helpData(entries: readonly Entry[], entry?: Entry, sub?: CommandDecl): unknown {
+  const command = (path: readonly string[], decl: CommandDecl) => ({
+    command: path.join(' '),
+    summary: decl.summary,
+    usage: usageLine(path, decl),
+    ...(decl.aliases?.length && { aliases: decl.aliases }),
+    arguments: decl.args ?? [],
+    options: Object.entries(decl.options ?? {}).map(([name, o]) => ({ name: `--${name}`, ...o })),
+    details: decl.details ?? [],
+    examples: decl.examples,
+  });
+  const of = (e: Entry) => (isGroup(e) ? { command: e.name, summary: e.summary, subcommands: e.subcommands.map((s) => command([e.name, s.name], s)) } : command([e.name], e));
+  if (entry && sub) return command([entry.name, sub.name], sub);
+  if (entry) return of(entry);
+  return { version: APP_VERSION, globalOptions: GLOBAL_OPTIONS.map(([option, description]) => ({ option, description })), commands: entries.map(of) };
+}

@@ -10,7 +10,7 @@ import { APP_VERSION } from '../core/version';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { EXIT, reportError, usageError, type CliContext } from './context';
 import { COMMANDS } from './commands';
-import { entryHelp, toolHelp } from './help';
+import { entryHelp, helpData, toolHelp } from './help';
 import { parseDeclared } from './args';
 import { resolveCommand } from './resolve';
 import { colourise, wantsColour } from './colour';
@@ -79,6 +79,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.out(flags.json ? JSON.stringify({ version: APP_VERSION }) + '\n' : `${APP_VERSION}\n`);
     return EXIT.ok;
   }
+  if (name === undefined && flags.help && flags.json) {
+    io.out(JSON.stringify(helpData(COMMANDS), null, 2) + '\n');
+    return EXIT.ok;
+  }
   if (name === undefined) {
     (flags.help ? io.out : io.err)(toolHelp(COMMANDS));
     return flags.help ? EXIT.ok : EXIT.usage;
@@ -86,7 +90,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   try {
     const resolved = resolveCommand(COMMANDS, flags.rest, flags.help);
     if (flags.help) {
-      io.out(entryHelp(resolved.entry, resolved.sub));
+      io.out(flags.json ? JSON.stringify(helpData(COMMANDS, resolved.entry, resolved.sub), null, 2) + '\n' : entryHelp(resolved.entry, resolved.sub));
       return EXIT.ok;
     }
     const decl = resolved.sub ?? (resolved.entry as CommandDecl);

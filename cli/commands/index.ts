@@ -29,13 +29,10 @@ const help = defineCommand({
   ],
   examples: ['oidc-onboard help', 'oidc-onboard help keys generate'],
   async run(context, { positionals }) {
-    const [{ toolHelp, entryHelp }, { resolveCommand }] = await Promise.all([import('../help'), import('../resolve')]);
-    if (positionals.length === 0) {
-      context.out(toolHelp(COMMANDS));
-      return EXIT.ok;
-    }
-    const resolved = resolveCommand(COMMANDS, positionals, true);
-    context.out(entryHelp(resolved.entry, resolved.sub));
+    const [{ toolHelp, entryHelp, helpData }, { resolveCommand }] = await Promise.all([import('../help'), import('../resolve')]);
+    const resolved = positionals.length === 0 ? undefined : resolveCommand(COMMANDS, positionals, true);
+    if (context.json) context.out(JSON.stringify(helpData(COMMANDS, resolved?.entry, resolved?.sub), null, 2) + '\n');
+    else context.out(resolved ? entryHelp(resolved.entry, resolved.sub) : toolHelp(COMMANDS));
     return EXIT.ok;
   },
 });

@@ -36,6 +36,12 @@ describe('help', () => {
     // The same text from --help on the subcommand, and it is not the whole of `keys`.
     expect((await cli('keys', 'generate', '--help')).stdout).toBe(run.stdout);
     expect(run.stdout).not.toContain('export-private');
+    // With --json: the same declaration as one JSON document.
+    const data = (await cli('help', 'keys', 'generate', '--json')).json<{ command: string; options: { name: string; description: string }[]; examples: string[] }>();
+    expect(data.command).toBe('keys generate');
+    expect(data.options.map((o) => o.name)).toEqual(['--alg', '--size', '--curve', '--kid', '--kid-style', '--rotate-by']);
+    expect((await cli('keys', 'generate', '--help', '--json')).json()).toEqual(data);
+    expect((await cli('--help', '--json')).json<{ commands: unknown[] }>().commands.length).toBeGreaterThan(20);
   });
 
   it('every command and subcommand has help with each declared option described and at least one example', async () => {
