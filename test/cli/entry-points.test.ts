@@ -68,4 +68,21 @@ describe('shell completion', () => {
     }
     expect((await runCli(['completion', 'tcsh'])).code).toBe(2);
   });
+
+  const hasFish = spawnSync('fish', ['--version']).status === 0;
+  it.runIf(hasFish)('fish: completes subcommands, option values and options', async () => {
+    const script = (await runCli(['completion', 'fish'])).stdout;
+    const complete = (line: string) => spawnSync('fish', ['-c', `${script}\ncomplete -C ${JSON.stringify(line)}`], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean);
+    expect(complete('oidc-onboard keys gen')).toEqual(['generate']);
+    expect(complete('oidc-onboard keys generate x --kid-style ')).toEqual(['dated', 'thumbprint']);
+    expect(complete('oidc-onboard set x --clear-lo')).toEqual(['--clear-logo-uri']);
+  });
+
+  const hasZsh = spawnSync('zsh', ['--version']).status === 0;
+  it.runIf(hasZsh)('zsh: the script loads (compinit, bashcompinit) and its function answers under sh emulation, as bashcompinit calls it', async () => {
+    const script = (await runCli(['completion', 'zsh'])).stdout;
+    const result = spawnSync('zsh', ['-c', `${script}\nemulate sh -c 'COMP_WORDS=(oidc-onboard keys gen); COMP_CWORD=2; _oidc_onboard; printf "%s\\n" "\${COMPREPLY[@]}"'`], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.split('\n')).toContain('generate');
+  });
 });
