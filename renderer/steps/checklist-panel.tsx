@@ -122,10 +122,15 @@ function Item({ item, index, onTick, busy }: { item: ChecklistItemView; index: n
 function Checklist({ id, view, onView }: { id: string; view: ChecklistView; onView: (view: ChecklistView) => void }): ReactElement {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | undefined>(undefined);
+  // The tick shows at once (a checkbox that springs back until the main process answers reads as
+  // "did not take"); a refused save puts it back and shows why.
+  const [pending, setPending] = useState<Readonly<Record<string, boolean>>>({});
   const tick = async (itemId: string, done: boolean) => {
     setBusy(true);
+    setPending((current) => ({ ...current, [itemId]: done }));
     const result = await call('tickChecklistItem', { id, itemId, done });
     setBusy(false);
+    setPending(({ [itemId]: _settled, ...rest }) => rest);
     if (result.ok) {
       setError(undefined);
       onView(result.value);
@@ -148,7 +153,7 @@ function Checklist({ id, view, onView }: { id: string; view: ChecklistView; onVi
       {error !== undefined && <ErrorNotice error={error} />}
       <ol className="checklist-items">
         {view.items.map((item, index) => (
-          <Item key={item.id} item={item} index={index} busy={busy} onTick={(done) => void tick(item.id, done)} />
+          <Item key={item.id} item={{ ...item, done: pending[item.id] ?? item.done }} index={index} busy={busy} onTick={(done) => void tick(item.id, done)} />
         ))}
       </ol>
       <div className="notice notice-info checklist-package">
