@@ -111,6 +111,11 @@ function applyMemberChanges(id: string, metadata: Record<string, unknown>, chang
   }
 }
 
+// What every new registration starts with: its dates, and nothing it owns yet (a copy takes values only).
+function freshRecord(now: string) {
+  return { createdAt: now, updatedAt: now, keys: [], checks: [], packages: [], checklist: {} };
+}
+
 /** The draft service. */
 export function createDraftService(deps: { registrations: RegistrationRepository; clock: Clock; fetcher: Fetcher }) {
   const { registrations, clock } = deps;
@@ -173,18 +178,13 @@ export function createDraftService(deps: { registrations: RegistrationRepository
       const now = clock.now().toISOString();
       const metadata = { ...emptyMetadataFor(profile, input.environment), client_name: input.clientName };
       const created = registrations.create((isTaken) => ({
+        ...freshRecord(now),
         id: uniqueId(isTaken, `${slugify(input.clientName)}-${input.environment}`),
         provider: profile.id,
         environment: input.environment,
         ...(input.discoveryUrl === undefined ? {} : { discoveryUrl: input.discoveryUrl }),
         metadata,
         notes: '',
-        createdAt: now,
-        updatedAt: now,
-        keys: [],
-        checks: [],
-        packages: [],
-        checklist: {},
       }));
       return view(created);
     },
@@ -241,12 +241,7 @@ export function createDraftService(deps: { registrations: RegistrationRepository
         environment,
         metadata: structuredClone(source.metadata),
         notes: source.notes,
-        createdAt: now,
-        updatedAt: now,
-        keys: [],
-        checks: [],
-        packages: [],
-        checklist: {},
+        ...freshRecord(now),
       }));
       return view(created);
     },
