@@ -3,7 +3,10 @@
  * to each destination. Focus moves to the new page's heading on navigation so keyboard and
  * screen-reader users land where the content changed.
  */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { invalidateRegistrationReads, queryClient } from './data/query-client';
+import { useRegistrationsChanged } from './hooks/use-registrations-changed';
 import { ErrorBoundary } from './components/error-boundary';
 import { Icon, type IconName } from './components/icons';
 import { TestThrow } from './components/test-throw';
@@ -87,11 +90,16 @@ function onNavKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
 
 /** The whole renderer, inside the last-resort error boundary. */
 export function App(): ReactElement {
+  // Changes made elsewhere (another window, the CLI) make every registration read stale; the
+  // wizard still keeps a focused or unsaved field's text on a clash (registration-wizard.tsx).
+  useRegistrationsChanged(invalidateRegistrationReads);
   return (
-    <ErrorBoundary level="app">
-      <TestThrow where="app" />
-      <Frame />
-    </ErrorBoundary>
+    <QueryClientProvider client={queryClient}>
+      <ErrorBoundary level="app">
+        <TestThrow where="app" />
+        <Frame />
+      </ErrorBoundary>
+    </QueryClientProvider>
   );
 }
 

@@ -216,7 +216,7 @@ export function RegistrationCheck({ id, jwksUri, keySource, providerName }: { id
 
   const start = async () => {
     await run({ registrationId: id, ...(caPem.trim() !== '' && { caPem }) });
-    history.reload();
+    // runCheck invalidated checkHistory: the list refreshes by itself.
   };
   const showReport = async (reportId: string) => {
     const result = await call('checkReport', { id, reportId });

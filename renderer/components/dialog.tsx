@@ -18,6 +18,15 @@ export function Dialog({ open, title, onClose, children, actions }: { open: bool
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // The body scrolls between a fixed title and actions: an error that appears in it is brought into view.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = body.current;
+    if (!open || !element) return;
+    const observer = new MutationObserver(() => element.querySelector('[role="alert"]')?.scrollIntoView({ block: 'nearest' }));
+    observer.observe(element, { subtree: true, childList: true });
+    return () => observer.disconnect();
+  }, [open]);
   return (
     <dialog
       ref={ref}
@@ -31,7 +40,9 @@ export function Dialog({ open, title, onClose, children, actions }: { open: bool
       {open && (
         <>
           <h2 id={titleId}>{title}</h2>
-          <div className="dialog-body">{children}</div>
+          <div className="dialog-body" ref={body}>
+            {children}
+          </div>
           <div className="dialog-actions">{actions}</div>
         </>
       )}

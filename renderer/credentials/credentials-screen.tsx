@@ -12,7 +12,6 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
-import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
 import type { Profile, Summary } from '../types';
 import { clientNameForDisplay } from '../wizard/metadata';
@@ -248,13 +247,12 @@ function SavedCredentials({ view, onReplace, onDeleted }: { view: CredentialView
   );
 }
 
-function RegistrationCredentials({ item, authMethod, issued, onChanged }: { item: Summary; authMethod: string | undefined; issued: IssuedFields; onChanged: () => void }): ReactElement {
+// Saving or deleting invalidates the list (its status chips) through the query cache: no callback up.
+function RegistrationCredentials({ item, authMethod, issued }: { item: Summary; authMethod: string | undefined; issued: IssuedFields }): ReactElement {
   const id = item.registration.id;
   const shown = useOperation('showCredentials', { id });
-  // Saved or deleted by the CLI or another window: show what is stored now (what the user types stays in its form).
-  useRegistrationsChanged((change) => {
-    if (change.ids.includes(id)) shown.reload();
-  });
+  // Saved or deleted by the CLI or another window: the event invalidates this read, so what is
+  // stored now is shown (what the user types stays in its form).
   const [replacing, setReplacing] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -289,7 +287,6 @@ function RegistrationCredentials({ item, authMethod, issued, onChanged }: { item
               replacing={undefined}
               onSaved={(saved) => {
                 shown.setValue(saved);
-                onChanged();
                 setNotice(savedText('Saved', saved));
                 heading.current?.focus();
               }}
@@ -305,7 +302,6 @@ function RegistrationCredentials({ item, authMethod, issued, onChanged }: { item
             }}
             onDeleted={() => {
               shown.setValue(null);
-              onChanged();
               setNotice('Deleted the credentials and their keychain item.');
               heading.current?.focus();
             }}
@@ -321,7 +317,6 @@ function RegistrationCredentials({ item, authMethod, issued, onChanged }: { item
             onSaved={(saved) => {
               setReplacing(false);
               shown.setValue(saved);
-              onChanged();
               setNotice(savedText('Replaced', saved));
               heading.current?.focus();
             }}
@@ -369,7 +364,6 @@ function RegistrationPicker({ items, selected }: { items: Summary[]; selected: s
 export function CredentialsScreen({ id }: { id?: string }): ReactElement {
   const list = useOperation('listRegistrations');
   const profiles = useOperation('listProfiles');
-  useRegistrationsChanged(() => list.reload());
   const items = list.state.status === 'ok' ? list.state.value : [];
   const selected = id === undefined ? undefined : items.find((item) => item.registration.id === id);
 
@@ -429,7 +423,6 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
                 item={selected}
                 authMethod={authMethodOf(selected)}
                 issued={issuedFieldsFor(profileOf(selected), authMethodOf(selected))}
-                onChanged={list.reload}
               />
             )}
           </div>

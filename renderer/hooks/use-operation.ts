@@ -2,13 +2,15 @@
  * Calling the main process from components. Generic over the contract: the operation name picks
  * the request and response types, so a new operation in contract/ needs no new hook code.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { OnboardingApi } from '../../contract/bridge';
 import type { Operations } from '../../contract/contract';
 import type { ErrorPayload } from '../../contract/errors';
 import type { RequestOf, ResponseOf } from '../../contract/ipc';
 import type { Result } from '../../contract/result';
 import { getBridge } from '../bridge';
+import { invalidateAfter } from '../data/query-client';
 
 /** An operation name (a bridge method). */
 export type OpName = keyof Operations;
@@ -21,7 +23,8 @@ export type ArgsFor<K extends OpName> = Parameters<OnboardingApi[K]>;
 
 /**
  * Calls one operation and returns its Result. Never throws: a missing bridge or a broken
- * transport becomes an INTERNAL error so every caller handles failure in one way.
+ * transport becomes an INTERNAL error so every caller handles failure in one way. A successful
+ * change invalidates the cached reads it affects.
  */
 export async function call<K extends OpName>(name: K, ...args: ArgsFor<K>): Promise<Result<ValueFor<K>>> {
   const bridge = getBridge();
@@ -29,7 +32,10 @@ export async function call<K extends OpName>(name: K, ...args: ArgsFor<K>): Prom
   // One cast at the boundary: the bridge's per-method types are exactly these, by construction.
   const method = bridge[name] as unknown as (request?: ArgsFor<K>[0]) => Promise<Result<ValueFor<K>>>;
   try {
-    return await method(args[0]);
+    const result = await method(args[0]);
+    // A change succeeded: the reads it affects are stale (the screens showing them fetch again).
+    if (result.ok) invalidateAfter(name);
+    return result;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'The app did not answer.' } };
   }
@@ -39,30 +45,31 @@ export async function call<K extends OpName>(name: K, ...args: ArgsFor<K>): Prom
 export type LoadState<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ErrorPayload };
 
 /**
- * Runs `name` on mount (and when the request changes), exposing its state and a `reload`.
- * Late answers from a superseded request are dropped.
+ * Reads `name` through the query cache (key: the name and the request), exposing its state, a
+ * `reload` and a `setValue` that puts a newer answer into the cache. Every component reading the
+ * same operation and request shares one answer; changes invalidate it (data/query-client.ts).
  */
 export function useOperation<K extends OpName>(
   name: K,
   ...args: ArgsFor<K>
 ): { state: LoadState<ValueFor<K>>; reload: () => void; setValue: (value: ValueFor<K>) => void } {
   const request = args[0];
-  const key = JSON.stringify(request ?? {});
-  const [state, setState] = useState<LoadState<ValueFor<K>>>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    // Typed rest args cannot be re-spread generically; the request is the one parsed above.
-    const run = call as (name: K, request?: RequestFor<K>) => Promise<Result<ValueFor<K>>>;
-    void run(name, JSON.parse(key) as RequestFor<K>).then((result) => {
-      if (ticket !== latest.current) return;
-      setState(result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error });
-    });
-  }, [name, key, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setValue = useCallback((value: ValueFor<K>) => setState({ status: 'ok', value }), []);
+  const queryKey = useMemo(() => [name, request ?? {}] as const, [name, JSON.stringify(request ?? {})]); // The request's JSON is its identity (a new object each render).
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey,
+    // Typed rest args cannot be re-spread generically; the request is the one in the key.
+    queryFn: () => (call as (name: K, request?: RequestFor<K>) => Promise<Result<ValueFor<K>>>)(name, queryKey[1] as RequestFor<K>),
+  });
+  const reload = useCallback(() => void client.invalidateQueries({ queryKey, exact: true }), [client, queryKey]);
+  const setValue = useCallback(
+    (value: ValueFor<K>) => {
+      const answer: Result<ValueFor<K>> = { ok: true, value } as Result<ValueFor<K>>;
+      client.setQueryData(queryKey, answer);
+    },
+    [client, queryKey],
+  );
+  const result = query.data;
+  const state: LoadState<ValueFor<K>> = result === undefined ? { status: 'loading' } : result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
   return { state, reload, setValue };
 }

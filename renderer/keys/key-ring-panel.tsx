@@ -3,13 +3,14 @@
  * to compare, the public key to publish (JWKS or PEM) with hosting help, the rotation plan and
  * reminders, and the per-key actions. Only public material ever reaches this page.
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { copyPublicText } from '../components/copy-text';
 import { ConfirmDeleteDialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
+import { Tabs } from '../components/tabs';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { ExportPrivateKeyDialog } from './export-dialog';
 import { GenerateKey } from './generate-key';
@@ -163,9 +164,7 @@ function PublishSection({ id, ring, onOutcome }: { id: string; ring: Ring; onOut
   const jwks = useOperation('publicKeys', { id, format: 'jwks' });
   const [snippetId, setSnippetId] = useState(ring.hosting[0]?.id ?? '');
   const snippet = ring.hosting.find((h) => h.id === snippetId) ?? ring.hosting[0];
-  const keysKey = ring.records.map((r) => `${r.kid}:${r.state}`).join(',') + ring.published.join(',');
-  const { reload } = jwks;
-  useEffect(() => reload(), [keysKey, reload]);
+  // Key changes invalidate publicKeys (data/query-client.ts): the preview follows the ring by itself.
 
   const copy = async (format: PublicFormat) => {
     const result = await call('copyPublicKeys', { id, format });
@@ -265,7 +264,12 @@ function PublishSection({ id, ring, onOutcome }: { id: string; ring: Ring; onOut
   );
 }
 
-function RotationSection({ id, ring, onOutcome, onChanged }: { id: string; ring: Ring; onOutcome: (outcome: ActionOutcome) => void; onChanged: () => void }): ReactElement {
+/** More than one key, or a next key published ahead of use: only then is there a rotation to plan. */
+export function hasSomethingToRotate(ring: Pick<Ring, 'records'>): boolean {
+  return ring.records.length > 1 || ring.records.some((record) => record.state === 'next');
+}
+
+function RotationSection({ id, ring, onOutcome }: { id: string; ring: Ring; onOutcome: (outcome: ActionOutcome) => void }): ReactElement {
   const [busy, setBusy] = useState(false);
   const rotate = async () => {
     setBusy(true);
@@ -282,7 +286,6 @@ function RotationSection({ id, ring, onOutcome, onChanged }: { id: string; ring:
           ? `Rotated: ${result.value.record.kid} is now the active key.`
           : `Generated ${result.value.record.kid} as the next key: publish the new JWKS, then rotate again to start signing with it.`,
     });
-    onChanged();
   };
   return (
     <section className="keys-section" aria-labelledby="rotation-heading">
@@ -302,7 +305,8 @@ function RotationSection({ id, ring, onOutcome, onChanged }: { id: string; ring:
           ))}
         </ul>
       )}
-      {ring.plan.steps.length > 0 && (
+      {/* A plan only once there is something to rotate: a second key, or a next key waiting. */}
+      {hasSomethingToRotate(ring) && ring.plan.steps.length > 0 && (
         <ol className="rotation-plan">
           {ring.plan.steps.map((step) => (
             <li key={step.id}>
@@ -321,25 +325,27 @@ function RotationSection({ id, ring, onOutcome, onChanged }: { id: string; ring:
   );
 }
 
-function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload: () => void; provider?: string | undefined }): ReactElement {
+// Every key operation invalidates listKeys and publicKeys when it succeeds (data/query-client.ts),
+// so the panel shows the new ring without reload callbacks.
+function Panel({ id, ring, provider }: { id: string; ring: Ring; provider?: string | undefined }): ReactElement {
   const [outcome, setOutcome] = useState<ActionOutcome>({ kind: 'none' });
   const [exporting, setExporting] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<string | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  const [tab, setTab] = useState<'keys' | 'publish'>('keys');
   const records = [...ring.records].sort((a, b) => ORDER[a.state] - ORDER[b.state] || b.createdAt.localeCompare(a.createdAt));
   const warningsText = (warnings: string[]) => (warnings.length > 0 ? ` ${warnings.join(' ')}` : '');
 
   const retire = async (kid: string) => {
     const result = await call('retireKey', { id, kid });
     setOutcome(result.ok ? { kind: 'done', text: `Retired ${kid}. It stays published until ${day(result.value.removeAfter) || 'its grace period ends'}.` } : { kind: 'error', error: result.error });
-    if (result.ok) reload();
   };
   const copyFingerprint = async (record: KeyRecord) => {
     const result = await copyPublicText(record.thumbprint);
     setOutcome(result.ok ? { kind: 'done', text: `Copied the fingerprint of ${record.kid}.` } : { kind: 'error', error: result.error });
   };
 
-  return (
+  const keysTab = (
     <>
       <section className="keys-section" aria-labelledby="keys-heading">
         <div className="section-title-row">
@@ -358,10 +364,8 @@ function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload:
           hasKeys={ring.records.length > 0}
           onGenerated={(kid, warnings) => {
             setOutcome({ kind: 'done', text: `Generated key ${kid}.${warningsText(warnings)}` });
-            reload();
           }}
         />
-        <ActionStatus outcome={outcome} testId="keys-status" />
         {records.length === 0 ? (
           <p className="muted empty-keys">No key pair yet. Generate one above, or import one you already have.</p>
         ) : (
@@ -380,9 +384,34 @@ function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload:
           </ul>
         )}
       </section>
-      {records.length > 0 && <PublishSection id={id} ring={ring} onOutcome={setOutcome} />}
-      {records.length > 0 && <RotationSection id={id} ring={ring} onOutcome={setOutcome} onChanged={reload} />}
+      {records.length > 0 && <RotationSection id={id} ring={ring} onOutcome={setOutcome} />}
+    </>
+  );
+  const publishTab = (
+    <>
+      {records.length > 0 ? (
+        <PublishSection id={id} ring={ring} onOutcome={setOutcome} />
+      ) : (
+        <p className="muted empty-keys">Nothing to publish yet: generate or import a key pair on the Key pairs tab first.</p>
+      )}
       {provider === 'nhs-api-platform' && <HostedJwksRequest id={id} hasActiveKey={records.some((r) => r.state === 'active')} />}
+    </>
+  );
+
+  return (
+    <>
+      {/* Above the tabs: what an action did stays in view whichever tab the user is on. */}
+      <ActionStatus outcome={outcome} testId="keys-status" />
+      <Tabs
+        idPrefix="keys"
+        label="Keys"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'keys', label: `Key pairs (${records.length})`, panel: keysTab },
+          { id: 'publish', label: ring.policy.keySource === 'pem' ? 'Publish (PEM)' : 'Publish (JWKS)', panel: publishTab },
+        ]}
+      />
 
       {exporting !== undefined && (
         <ExportPrivateKeyDialog
@@ -403,7 +432,6 @@ function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload:
         onDeleted={(kid) => {
           setDeleting(undefined);
           setOutcome({ kind: 'done', text: `Deleted key ${kid}.` });
-          reload();
         }}
       />
       <ImportKeyDialog
@@ -413,7 +441,6 @@ function Panel({ id, ring, reload, provider }: { id: string; ring: Ring; reload:
         onImported={(kid, warnings) => {
           setImporting(false);
           setOutcome({ kind: 'done', text: `Imported key ${kid}.${warningsText(warnings)}` });
-          reload();
         }}
       />
     </>
@@ -425,5 +452,5 @@ export function KeyRingPanel({ id, provider }: { id: string; provider?: string |
   const ring = useOperation('listKeys', { id });
   if (ring.state.status === 'loading') return <p role="status">Loading keys…</p>;
   if (ring.state.status === 'error') return <ErrorNotice error={ring.state.error} />;
-  return <Panel id={id} ring={ring.state.value} reload={ring.reload} provider={provider} />;
+  return <Panel id={id} ring={ring.state.value} provider={provider} />;
 }

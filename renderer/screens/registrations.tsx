@@ -5,7 +5,6 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
-import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hrefFor } from '../hooks/use-route';
 import { clientNameForDisplay } from '../wizard/metadata';
 
@@ -90,8 +89,8 @@ function RegistrationCard({ item, profiles }: { item: RegistrationSummary; profi
 export function RegistrationsScreen(): ReactElement {
   const list = useOperation('listRegistrations');
   const profiles = useOperation('listProfiles');
-  // A registration added, changed or deleted by the CLI or another window shows up at once.
-  useRegistrationsChanged(() => list.reload());
+  // A registration added, changed or deleted by the CLI or another window shows up at once: the
+  // registrations:changed event invalidates this read (data/query-client.ts).
   const newButton = (
     <a className="button button-primary" href={hrefFor({ name: 'new-registration' })}>
       <Icon name="plus" size={18} />

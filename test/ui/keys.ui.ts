@@ -65,18 +65,18 @@ test('keys: generate, fingerprint, copy and save public key, export private key,
   await expect(card).toContainText('RS256 · RSA 2048 bits');
   await expect(page.getByTestId('keys-status')).toContainText(`Generated key ${record.kid}`);
   await expect(page.getByRole('heading', { name: 'Rotation' })).toBeVisible();
+  // One key: nothing to rotate yet, so no plan ("remove the old key after …") is shown.
+  await expect(page.locator('.rotation-plan')).toHaveCount(0);
+  await app.screenshot('keys-generated-light');
+  await page.getByRole('tab', { name: /Publish/ }).click();
   await expect(page.getByRole('heading', { name: 'Hosting help' })).toBeVisible();
   await expect(page.locator('.jwks-preview code')).toContainText(record.kid);
-  await app.screenshot('keys-generated-light');
+  await app.screenshot('keys-publish-light');
   expect(await app.seriousAxeViolations(), 'axe with a key').toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot('keys-generated-dark');
+  await app.screenshot('keys-publish-dark');
   expect(await app.seriousAxeViolations(), 'axe with a key (dark)').toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
-
-  // The fingerprint is copyable.
-  await card.getByRole('button', { name: `Copy fingerprint of ${record.kid}` }).click();
-  await expect.poll(() => backend.clipboard.at(-1)).toBe(record.thumbprint);
 
   // Copy JWKS: the public set only.
   await page.getByRole('button', { name: 'Copy JWKS' }).click();
@@ -93,6 +93,14 @@ test('keys: generate, fingerprint, copy and save public key, export private key,
   const pem = await readFile(pemPath, 'utf8');
   expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   expect(pem).not.toContain('PRIVATE');
+
+  // The fingerprint is copyable (on the Key pairs tab).
+  await page.getByRole('tab', { name: /Key pairs/ }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('keys-generated-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await card.getByRole('button', { name: `Copy fingerprint of ${record.kid}` }).click();
+  await expect.poll(() => backend.clipboard.at(-1)).toBe(record.thumbprint);
 
   // Export the private key: a weak passphrase is refused with the meter's advice.
   const privatePath = path.join(tmp, 'private.p8.pem');
@@ -139,6 +147,8 @@ test('keys: generate, fingerprint, copy and save public key, export private key,
   const ring = backend.services.keys.view(id);
   const nextRecord = ring.records.find((r) => r.state === 'next')!;
   await expect(next.getByTestId('fingerprint')).toHaveText(nextRecord.thumbprint);
+  // Now there is something to rotate: the plan appears.
+  await expect(page.locator('.rotation-plan')).toBeVisible();
   await app.screenshot('keys-rotated-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('keys-rotated-dark');
@@ -172,6 +182,7 @@ test('keys: NHS login (PEM) puts the public PEM first', async ({ app, page, back
   await backend.services.keys.generate(id, { alg: 'RS512', size: 2048 });
   await app.open(`#/registrations/${id}/keys`);
   await expect(page.locator('.key-card')).toHaveCount(1);
+  await page.getByRole('tab', { name: /Publish/ }).click();
   const primary = page.locator('.publish-primary');
   await expect(primary.getByRole('heading', { name: 'Public key (PEM)' })).toBeVisible();
   await primary.getByRole('button', { name: 'Copy public PEM' }).click();

@@ -77,6 +77,7 @@ test('Keys step: a dated kid, then the NHS-hosted JWKS request written to a fold
   const kid = services.keys.view(id).records[0]!.kid;
   expect(kid).toMatch(/^2027-12-01-[A-Za-z0-9_-]{8}$/);
 
+  await page.getByRole('tab', { name: /Publish/ }).click();
   const hosted = page.getByTestId('hosted-jwks');
   await hosted.getByLabel('Application ID (UUID v4)').fill('not-an-application-id');
   await hosted.getByRole('button', { name: 'NHS-hosted JWKS request…' }).click();
