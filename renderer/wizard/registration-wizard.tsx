@@ -287,7 +287,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
   // The draft's own environment: refreshed from the provider's discovery document once one is fetched.
   const environment = detail.environment;
   // Only the steps this provider and its key source use (no Redirect URIs for client credentials, no check for a PEM key).
-  const steps = stepsFor({ profile, environment });
+  const steps = stepsFor({ profile, environment, metadata });
   const counts = countsByStep(findings, steps);
   const name = clientNameForDisplay(metadata) || 'Unnamed application';
   const shown = steps.includes(step);
@@ -449,7 +449,11 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
 export function RegistrationWizard({ id, step }: { id: string; step: WizardStep }): ReactElement {
   const registration = useOperation('getRegistration', { id });
   const profiles = useOperation('listProfiles');
-  if (registration.state.status === 'error') {
+  // Once shown, the wizard stays: a later refetch that fails (deleted elsewhere) is the wizard's
+  // own notice to give, over the values the user still sees, not a blank error page.
+  const shown = useRef<RegistrationDetail | undefined>(undefined);
+  if (registration.state.status === 'ok') shown.current = registration.state.value;
+  if (registration.state.status === 'error' && shown.current === undefined) {
     return (
       <>
         <h1 tabIndex={-1}>Registration</h1>
@@ -461,7 +465,7 @@ export function RegistrationWizard({ id, step }: { id: string; step: WizardStep 
       </>
     );
   }
-  if (registration.state.status === 'loading' || profiles.state.status === 'loading') {
+  if ((registration.state.status === 'loading' && shown.current === undefined) || profiles.state.status === 'loading') {
     return (
       <>
         <h1 tabIndex={-1}>Registration</h1>
@@ -469,7 +473,8 @@ export function RegistrationWizard({ id, step }: { id: string; step: WizardStep 
       </>
     );
   }
-  const detail = registration.state.value;
+  const detail = registration.state.status === 'ok' ? registration.state.value : shown.current;
+  if (detail === undefined) return <></>;
   const profile = profiles.state.status === 'ok' ? profiles.state.value.find((p) => p.id === detail.registration.provider) : undefined;
   return <WizardBody initial={detail} profile={profile} step={step} />;
 }

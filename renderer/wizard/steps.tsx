@@ -104,9 +104,18 @@ export function BasicsStep({ metadata, notes, findings, setMetadata, setNotes }:
 }
 
 /** Redirect URIs: a list editor with per-row findings. */
-export function RedirectUrisStep({ metadata, findings, setMetadata }: StepProps): ReactElement {
+export function RedirectUrisStep({ profile, metadata, findings, setMetadata }: StepProps): ReactElement {
   return (
     <>
+      {profile?.uses.redirectUris === false && (
+        <div className="notice notice-warning" data-testid="redirect-uris-unused">
+          <Icon name="warning" className="notice-icon" />
+          <div>
+            <p className="notice-title">{profile.name} does not use redirect URIs.</p>
+            <p>Its client-credentials grant has no browser redirect. These were set elsewhere (the CLI or an import): remove them.</p>
+          </div>
+        </div>
+      )}
       <ListEditor
         id="field-redirect-uris"
         label="Redirect URIs"
@@ -195,7 +204,7 @@ export function KeysStep({ profile, environment, metadata, findings, setMetadata
 
 /** Optional: links shown to users, signed userinfo, back-channel logout. */
 export function OptionalStep({ profile, environment, metadata, findings, setMetadata }: StepProps): ReactElement {
-  const context = { profile, environment };
+  const context = { profile, environment, metadata };
   const url = (key: string, label: string, help: string, id: string) => (
     <TextField id={id} label={label} type="url" help={help} path={key} findings={findings} value={textOf(metadata, key)} onChange={(value) => setMetadata(withValue(metadata, key, value))} />
   );

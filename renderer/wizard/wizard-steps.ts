@@ -16,6 +16,13 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 export interface StepContext {
   profile: Pick<Profile, 'uses'> | undefined;
   environment: Pick<Environment, 'keys'> | undefined;
+  /** The draft's values: a member set elsewhere (the CLI) keeps its step, so it can be removed. */
+  metadata?: Readonly<Record<string, unknown>>;
+}
+
+function hasValue(context: StepContext, member: string): boolean {
+  const value = context.metadata?.[member];
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '';
 }
 
 interface StepDeclaration {
@@ -31,8 +38,9 @@ const always = () => true;
 /** Each step's title, members and when it applies. Review owns whatever no shown step does. */
 export const STEPS: Record<WizardStep, StepDeclaration> = {
   basics: { title: 'Basics', members: ['client_name', 'application_type', 'contacts', 'notes'], applies: always },
-  // The API platform's client-credentials grant has no browser redirect, so no redirect URIs.
-  'redirect-uris': { title: 'Redirect URIs', members: ['redirect_uris'], applies: ({ profile }) => profile?.uses.redirectUris ?? true },
+  // The API platform's client-credentials grant has no browser redirect, so no redirect URIs
+  // (unless some were set elsewhere: then the step stays, to remove them).
+  'redirect-uris': { title: 'Redirect URIs', members: ['redirect_uris'], applies: (context) => (context.profile?.uses.redirectUris ?? true) || hasValue(context, 'redirect_uris') },
   keys: { title: 'Keys & authentication', members: ['token_endpoint_auth_method', 'token_endpoint_auth_signing_alg', 'jwks_uri', 'jwks'], applies: always },
   // A provider that takes the public key as a PEM file has no jwks_uri to test.
   check: { title: 'jwks_uri check', members: [], applies: ({ environment }) => environment?.keys.keySource !== 'pem' },
@@ -59,7 +67,7 @@ export type OptionalField = 'userinfo_signed_response_alg' | 'backchannel_logout
 /** Whether the provider uses an optional member (signed userinfo, back-channel logout). */
 export function usesField(context: StepContext, field: OptionalField): boolean {
   const uses = context.profile?.uses;
-  if (uses === undefined) return true;
+  if (uses === undefined || hasValue(context, field)) return true;
   return field === 'userinfo_signed_response_alg' ? uses.signedUserinfo : uses.backchannelLogout;
 }
 

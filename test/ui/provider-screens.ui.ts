@@ -73,16 +73,22 @@ for (const c of CASES) {
   });
 }
 
-test('a finding on a step the provider does not use is listed on Review, not lost', async ({ app, page, backend }) => {
+test('redirect URIs set elsewhere on an API platform draft keep their step, with a notice to remove them', async ({ app, page, backend }) => {
   const { services } = backend;
   const id = services.drafts.create({ provider: 'nhs-api-platform', environment: 'int', clientName: 'Batch Client' }).registration.id;
   // Set by the CLI, say: redirect URIs mean nothing to the client-credentials grant.
   services.drafts.setValues(id, { addRedirectUris: ['http://example.org/cb'] });
-  const findings = services.drafts.get(id).report.findings.filter((f) => f.path.startsWith('redirect_uris'));
-  await app.open(`#/registrations/${id}/review`);
-  await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
-  for (const finding of findings) await expect(page.locator(`[data-finding-path="${finding.path}"]`).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: /Go to Redirect URIs/ })).toHaveCount(0);
+  await app.open(`#/registrations/${id}/redirect-uris`);
+  await expect(page.getByRole('heading', { level: 2, name: /Redirect URIs/ })).toBeVisible();
+  expect(await stepsShown(app)).toEqual(['basics', 'redirect-uris', 'keys', 'check', 'optional', 'review', 'submit']);
+  await expect(page.getByTestId('redirect-uris-unused')).toContainText('does not use redirect URIs');
+  await app.screenshot('provider-api-redirect-uris-unused-light');
+
+  // Removed: the step goes, and its old address says so.
+  await page.getByRole('button', { name: /Remove/ }).first().click();
+  await expect.poll(() => services.drafts.get(id).registration.metadata.redirect_uris ?? []).toEqual([]);
+  await expect(page.getByTestId('step-not-used')).toBeVisible();
+  expect(await stepsShown(app)).toEqual(CASES[1].steps);
 });
 
 test('the error boundary shows a readable message and a way back when a screen throws while rendering', async ({ app, page, pageProblems }) => {
