@@ -130,6 +130,13 @@ function CheckItem({ check, showArea = false }: { check: Check; showArea?: boole
               <strong>How to fix:</strong> {check.hint}
             </p>
           )}
+          {check.area === 'tls' && check.status === 'fail' && check.id === 'tls.chain' && (
+            // In the app the way to trust a private CA is this field, never a runtime flag.
+            <p className="check-hint" data-testid="tls-ca-advice">
+              Testing a server behind your organisation’s own CA? Paste that CA’s certificate into the <strong>“Extra trusted CA”</strong> field and run the
+              check again. The provider must still be able to verify the chain itself.
+            </p>
+          )}
           {source}
           {hasEvidence && check.evidence !== undefined && <Evidence evidence={check.evidence} />}
         </>

@@ -3,6 +3,9 @@
  * status chips that provider uses; a thrown render error shows the error boundary with a way
  * back; dates read the UK way.
  */
+import { json, route, startHttpsServer } from '../support/hostile-server';
+import { rsaKey } from '../support/jwks-servers';
+import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 import { expect, test, type AppDriver } from './harness';
 
 async function stepsShown(app: AppDriver): Promise<string[]> {
@@ -128,4 +131,41 @@ test('the app-level error boundary offers a reload when the frame itself throws'
   await expect(boundary.getByRole('button', { name: 'Reload the window' })).toBeVisible();
   expect(pageProblems.every((problem) => problem.includes('Test-only render failure') || problem.includes('a screen failed to render'))).toBe(true);
   pageProblems.splice(0);
+});
+
+test('check results: failures first, passes folded per area with a count; TLS advice names the Extra trusted CA field', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const pki = await getTestPki();
+  const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
+  const server = await startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler: route({ '/jwks.json': json({ keys: [rsaKey(2048, 'k1').publicJwk] }) }) });
+  try {
+    // No CA given: the test CA is unknown, so the chain fails.
+    await app.open('#/check');
+    await page.getByLabel('jwks_uri').fill(server.url('/jwks.json'));
+    await page.getByRole('button', { name: 'Run check' }).click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+
+    // Every failure and warning comes before any pass, in one "Needs attention" list.
+    const order = await page.locator('[data-check-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-status') ?? ''));
+    const firstQuiet = order.findIndex((status) => status === 'pass' || status === 'skip');
+    const lastLoud = order.map((status) => status === 'fail' || status === 'warn').lastIndexOf(true);
+    expect(lastLoud).toBeGreaterThanOrEqual(0);
+    expect(firstQuiet === -1 || lastLoud < firstQuiet, `failures and warnings first: ${order.join(' ')}`).toBe(true);
+    const attention = page.getByTestId('check-attention');
+    await expect(attention.locator('[data-check-id="tls.chain"]')).toHaveAttribute('data-status', 'fail');
+    // Passed and skipped checks are folded per area, each with its count.
+    const folded = page.getByTestId('check-area-passed');
+    expect(await folded.count()).toBeGreaterThan(0);
+    for (const area of await folded.all()) {
+      expect(await area.evaluate((el) => (el as unknown as { open: boolean }).open)).toBe(false);
+      await expect(area.getByTestId('area-count')).toHaveText(/^\d+ (passed|skipped)/);
+    }
+
+    const advice = attention.locator('[data-check-id="tls.chain"]');
+    await expect(advice.getByTestId('tls-ca-advice')).toContainText('“Extra trusted CA”');
+    expect(await attention.innerText()).not.toMatch(/--use-|NODE_EXTRA_CA_CERTS|--ca\b/);
+    await app.screenshot('check-tls-failed-first-light');
+  } finally {
+    await server.close();
+  }
 });
