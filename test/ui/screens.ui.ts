@@ -154,7 +154,7 @@ for (const viewport of VIEWPORTS) {
     await expect(page.locator('.jwks-preview code')).toContainText(ids.kid);
     await shoot.both('cis2-keys-publish');
 
-    // Dialogs: inside the 800 px-high window with title and actions in view.
+    // Dialogs: inside the 800 px-high window with title and actions in view (the wizard's and the keys step's first).
     const dialogs: { name: string; open: () => Promise<void>; title: string | RegExp }[] = [
       { name: 'dialog-import-key', open: () => page.getByRole('button', { name: 'Import key…' }).click(), title: /Import/ },
       { name: 'dialog-export-key', open: () => page.getByRole('button', { name: new RegExp(`Export private key.*${ids.kid}`) }).click(), title: 'Export private key' },
@@ -185,6 +185,19 @@ for (const viewport of VIEWPORTS) {
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
     }
+
+    // The Credentials screen's own dialogs, with credentials stored (the API platform: an API key, no secret).
+    await backend.services.credentials.save(ids.api, { clientId: 'api-key-for-parcel-app', applicationId: '9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e', receivedAt: '2026-12-01T07:00:00Z' });
+    await app.open(`#/credentials/${ids.api}`);
+    await settled(page);
+    await expect(page.getByText('1 Dec 2026')).toBeVisible();
+    await shoot.both('credentials-stored');
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const deleteCredentials = page.getByRole('dialog', { name: 'Delete these credentials?' });
+    await expect(deleteCredentials).toBeVisible();
+    await expectInViewport(page, deleteCredentials, 'delete credentials');
+    await shoot.both('dialog-delete-credentials', { fullPage: false });
+    await page.keyboard.press('Escape');
   });
 }
 
