@@ -2,7 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ErrorNotice } from '../components/error-notice';
-import { Icon } from '../components/icons';
+import { SavedZipNotice } from '../components/saved-zip-notice';
 import { call, type ValueFor } from '../hooks/use-operation';
 
 type Saved = ValueFor<'saveDiagnostics'>;
@@ -36,34 +36,7 @@ export function DiagnosticsBundle(): ReactElement {
       <div aria-live="polite">
         {saved !== undefined && !saved.saved && <p className="action-info">Not saved: the save dialog was cancelled.</p>}
         {saved?.saved === true && (
-          <div className="notice notice-success" data-testid="diagnostics-result">
-            <Icon name="check" className="notice-icon" />
-            <div>
-              <p className="notice-title">Diagnostics bundle saved.</p>
-              <dl className="facts">
-                <dt>File</dt>
-                <dd>
-                  <code data-testid="diagnostics-path">{saved.path}</code>
-                </dd>
-                <dt>SHA-256</dt>
-                <dd>
-                  <code className="sha256" data-testid="diagnostics-sha256">
-                    {saved.sha256}
-                  </code>
-                </dd>
-                <dt>Contents</dt>
-                <dd>
-                  <ul className="diagnostics-entries" data-testid="diagnostics-entries">
-                    {(saved.entries ?? []).map((entry) => (
-                      <li key={entry}>
-                        <code>{entry}</code>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </dl>
-            </div>
-          </div>
+          <SavedZipNotice testId="diagnostics" title="Diagnostics bundle saved." path={saved.path ?? ''} sha256={saved.sha256 ?? ''} entries={saved.entries ?? []} />
         )}
       </div>
       {error !== undefined && <ErrorNotice error={error} />}

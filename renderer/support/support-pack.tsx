@@ -8,6 +8,7 @@ import type { ErrorPayload } from '../../contract/errors';
 import { Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
+import { SavedZipNotice } from '../components/saved-zip-notice';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 
 type Saved = ValueFor<'saveSupportPack'>;
@@ -78,36 +79,10 @@ function SupportPackForm({ id, apiPlatform, storedApplicationId, autoFocus = fal
       <div aria-live="polite">
         {saved !== undefined && !saved.saved && <p className="action-info">Not saved: the save dialog was cancelled.</p>}
         {saved?.saved === true && (
-          <div className="notice notice-success" data-testid="support-pack-result">
-            <Icon name="check" className="notice-icon" />
-            <div>
-              <p className="notice-title">Support pack saved. Read README.txt inside before you send it.</p>
-              <dl className="facts">
-                <dt>File</dt>
-                <dd>
-                  <code data-testid="support-pack-path">{saved.path}</code>
-                </dd>
-                <dt>SHA-256</dt>
-                <dd>
-                  <code className="sha256" data-testid="support-pack-sha256">
-                    {saved.sha256}
-                  </code>
-                </dd>
-                <dt>JWT header and payload</dt>
-                <dd data-testid="support-pack-assertion">{saved.assertionSource ? SOURCE_TEXT[saved.assertionSource] : '—'}</dd>
-                <dt>Contents</dt>
-                <dd>
-                  <ul className="diagnostics-entries" data-testid="support-pack-entries">
-                    {(saved.entries ?? []).map((entry) => (
-                      <li key={entry}>
-                        <code>{entry}</code>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </dl>
-            </div>
-          </div>
+          <SavedZipNotice testId="support-pack" title="Support pack saved. Read README.txt inside before you send it." path={saved.path ?? ''} sha256={saved.sha256 ?? ''} entries={saved.entries ?? []}>
+            <dt>JWT header and payload</dt>
+            <dd data-testid="support-pack-assertion">{saved.assertionSource ? SOURCE_TEXT[saved.assertionSource] : '—'}</dd>
+          </SavedZipNotice>
         )}
       </div>
       {error !== undefined && <ErrorNotice error={error} />}
