@@ -6,7 +6,6 @@
  * verdict, not a crash), the environment (keychain, disk, network: the world
  * misbehaved), and ourselves (internal).
  */
-import { z } from 'zod';
 
 /** Who is responsible for an error; drives CLI exit codes and UI tone. */
 export type ErrorKind = 'usage' | 'invalid' | 'environment' | 'internal';
@@ -63,21 +62,19 @@ export const ERROR_CODES = Object.keys(ERROR_TABLE) as ErrorCode[];
 /** A SCREAMING_SNAKE error code from the closed set. */
 export type ErrorCode = keyof typeof ERROR_TABLE;
 
-/** Zod schema of an {@link ErrorCode}. */
-export const errorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
-
 /** Serialisable details: plain JSON only, never secrets. */
 export type ErrorDetails = Record<string, unknown>;
 
-/** The shape in which an error crosses IPC or is printed by the CLI with --json. */
-export const errorPayloadSchema = z.object({
-  code: errorCodeSchema,
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-
-/** An error as it crosses a process boundary: code, message, optional details. */
-export type ErrorPayload = z.infer<typeof errorPayloadSchema>;
+/**
+ * An error as it crosses a process boundary (IPC, the CLI's --json): code, message, optional
+ * details. Its zod schema is in `contract/result.ts`, so code that only raises errors (the CLI's
+ * start, the jwks_uri check) does not load zod.
+ */
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
 
 /** Who is responsible for an error of this code. */
 export function errorKind(code: ErrorCode): ErrorKind {

@@ -1,6 +1,16 @@
 /** The envelope every IPC operation returns: a value or a typed error, never a throw. */
 import { z } from 'zod';
-import { errorPayloadSchema, type ErrorPayload } from './errors';
+import { ERROR_CODES, type ErrorCode, type ErrorPayload } from './errors';
+
+/** Zod schema of an {@link ErrorCode}. */
+export const errorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
+
+/** The shape in which an error crosses IPC or is printed by the CLI with --json. */
+export const errorPayloadSchema: z.ZodType<ErrorPayload> = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
 
 /** Success or failure of one operation. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

@@ -65,7 +65,7 @@ export const checkJwks = defineCommand({
     // A standalone check needs no keychain or data folder; a registration check does.
     const report = values.registration
       ? (await (await loadServices(context)).checks.run({ ...request, registrationId: values.registration, ...(positionals[0] && { url: positionals[0] }) })).report
-      : await (await import('../../core/jwks-check/service')).checkJwksUri({
+      : await (await import('../../core/jwks-check/check-uri')).checkJwksUri({
           ...request,
           url: positionals[0]!,
           // The URL typed here is the user's own: it may be private (reported as not public); redirects from public hosts into private space are refused.

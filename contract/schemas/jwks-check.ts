@@ -8,25 +8,9 @@
  */
 import { z } from 'zod';
 
-/** The areas checks are grouped by, in report order. */
-export const CHECK_AREAS = ['url', 'dns', 'tls', 'http', 'headers', 'limits', 'body', 'keys', 'strength', 'match', 'consistency'] as const;
-/** One area of checks. */
-export type CheckArea = (typeof CHECK_AREAS)[number];
+import { CHECK_AREAS } from './jwks-check-areas';
 
-/** Human names of the areas, for reports and the UI. */
-export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
-  url: 'URL',
-  dns: 'DNS and reachability',
-  tls: 'TLS',
-  http: 'HTTP',
-  headers: 'Response headers',
-  limits: 'Size and time limits',
-  body: 'JWK Set structure',
-  keys: 'Keys',
-  strength: 'Key strength and algorithm',
-  match: 'Local key',
-  consistency: 'Consistency',
-};
+export { AREA_TITLES, CHECK_AREAS, verdictOf, type CheckArea, type Verdict } from './jwks-check-areas';
 
 /** The outcome of one check. `skip` means it could not run (with the reason as message). */
 export const checkStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
@@ -35,8 +19,6 @@ export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
 /** The overall outcome. */
 export const verdictSchema = z.enum(['pass', 'warn', 'fail']);
-/** See {@link verdictSchema}. */
-export type Verdict = z.infer<typeof verdictSchema>;
 
 /** One check as reported. */
 export const checkSchema = z.object({
@@ -116,9 +98,3 @@ export const endpointCheckReportSchema = z.object({
 /** See {@link endpointCheckReportSchema}. */
 export type EndpointCheckReport = z.infer<typeof endpointCheckReportSchema>;
 
-/** Verdict of a list of checks: fail if any fails, warn if any warns, else pass (skips are neutral). */
-export function verdictOf(checks: readonly Pick<Check, 'status'>[]): Verdict {
-  if (checks.some((c) => c.status === 'fail')) return 'fail';
-  if (checks.some((c) => c.status === 'warn')) return 'warn';
-  return 'pass';
-}

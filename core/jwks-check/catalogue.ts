@@ -12,7 +12,7 @@
 import type { CheckArea } from '../../contract/schemas/jwks-check';
 
 // The areas (what a check looks at; reports are grouped by them) are part of the report schema.
-export { AREA_TITLES, CHECK_AREAS, type CheckArea } from '../../contract/schemas/jwks-check';
+export { AREA_TITLES, CHECK_AREAS, type CheckArea } from '../../contract/schemas/jwks-check-areas';
 
 /** A citable document behind a check. */
 export interface CheckSource {

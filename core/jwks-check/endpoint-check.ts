@@ -7,7 +7,8 @@
  * here, and a chain verified only thanks to an extra CA warns (NHS trusts public roots).
  */
 import { AppError, hasErrorCode } from '../../contract/errors';
-import { verdictOf, type Check, type EndpointCheckReport } from '../../contract/schemas/jwks-check';
+import { verdictOf } from '../../contract/schemas/jwks-check-areas';
+import type { Check, EndpointCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
 import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';

@@ -8,9 +8,7 @@ import path from 'node:path';
 import type { JWK } from 'jose';
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { jwksCheckReportSchema, type Check, type JwksCheckReport } from '../../contract/schemas/jwks-check';
-import { APP_VERSION } from '../version';
-import type { UrlSource } from '../net/address-policy';
-import { fetcherForCa } from '../net/fetcher-for-ca';
+import { checkJwksUri } from './check-uri';
 import type { Fetcher } from '../net/types';
 import { activeKey, publishedSet } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
@@ -20,10 +18,7 @@ import { assertRegistrationId } from '../keys/custody';
 import type { Clock } from '../ports';
 import type { RegistrationRepository } from '../storage/registrations';
 import { compareReports, type ReportDiff } from './compare';
-import { parseExpectation } from './expectation';
 import { diffToMarkdown } from './markdown';
-import type { JwksExpectation } from './match-checks';
-import { runJwksCheck } from './run';
 
 /** How many reports are kept per registration. */
 export const HISTORY_LIMIT = 20;
@@ -54,47 +49,7 @@ export interface CheckRequest {
   signal?: AbortSignal;
 }
 
-/**
- * A standalone check through the fetcher port (with `caPem`, a derived fetcher for the run,
- * closed after). `source` says whose URL it is: `typed` for the user's, `untrusted` for a
- * package's.
- */
-export async function checkJwksUri(request: {
-  url: string;
-  fetcher: Fetcher;
-  source: UrlSource;
-  sourceLabel?: string;
-  allowPrivateNetwork?: boolean;
-  clock: Clock;
-  expectation?: JwksExpectation;
-  expectText?: string;
-  profileAlg?: string;
-  caPem?: string;
-  timeoutMs?: number;
-  onCheck?: (check: Check) => void;
-  signal?: AbortSignal;
-}): Promise<JwksCheckReport> {
-  const expectation = request.expectText !== undefined ? { publicJwks: parseExpectation(request.expectText) } : request.expectation;
-  const { fetcher, release } = fetcherForCa(request.fetcher, request.caPem);
-  try {
-    return await runJwksCheck({
-      url: request.url,
-      fetcher,
-      source: request.source,
-      ...(request.sourceLabel !== undefined && { sourceLabel: request.sourceLabel }),
-      ...(request.allowPrivateNetwork !== undefined && { allowPrivateNetwork: request.allowPrivateNetwork }),
-      clock: request.clock,
-      toolVersion: APP_VERSION,
-      ...(expectation && { expect: expectation }),
-      ...(request.profileAlg && { profileAlg: request.profileAlg }),
-      ...(request.timeoutMs !== undefined && { timeoutMs: request.timeoutMs }),
-      ...(request.onCheck && { onCheck: request.onCheck }),
-      ...(request.signal && { signal: request.signal }),
-    });
-  } finally {
-    release();
-  }
-}
+export { checkJwksUri };
 
 /** Builds the check service. */
 export function createCheckService(deps: { dataDir: string; registrations: RegistrationRepository; keyService: KeyService; clock: Clock; fetcher: Fetcher }) {
