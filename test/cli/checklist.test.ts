@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistView } from '../../contract/schemas/checklist';
-import { runInProcess } from './in-process';
+import { runCli } from '../support/run-cli';
 
 let dataDir: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-checklist-${process.pid}` };
-const cli = (...args: string[]) => runInProcess([...args, '--data-dir', dataDir], { env });
+const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 
 /** Hosts a checklist source may be on (developer.community.nhs.uk only as corroboration). */
 const OFFICIAL = ['digital.nhs.uk', 'nhsconnect.github.io', 'github.com'];

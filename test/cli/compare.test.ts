@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareReport } from '../../contract/schemas/compare';
-import { runInProcess } from './in-process';
+import { runCli } from '../support/run-cli';
 
 let dataDir: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-compare-${process.pid}` };
-const cli = (args: string[], stdin?: string) => runInProcess([...args, '--data-dir', dataDir], { env, ...(stdin !== undefined && { stdin }) });
+const cli = (args: string[], stdin?: string) => runCli([...args, '--data-dir', dataDir], { env, ...(stdin !== undefined && { stdin }) });
 const INT = 'compare-app-int';
 const LIVE = 'compare-app-live';
 const OTHER = 'compare-other-live';

@@ -7,11 +7,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from './in-process';
+import { runCli } from '../support/run-cli';
 
 let dataDir: string;
 const env = { OIDC_ONBOARD_KEYCHAIN_SERVICE: `oidc-onboard-test-cli-hosting-${process.pid}` };
-const cli = (...args: string[]) => runInProcess([...args, '--data-dir', dataDir], { env });
+const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir], { env });
 const APP_ID = '9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 const INT = 'hosted-app-int';
 const LIVE = 'hosted-app-live';
