@@ -65,9 +65,9 @@ export function bySeverity(findings: readonly Finding[]): Record<Finding['severi
 }
 
 /** Plain warning messages (not rule findings) shown in the findings style. */
-export function WarningList({ warnings }: { warnings: readonly string[] }): ReactElement {
+export function WarningList({ warnings, testId }: { warnings: readonly string[]; testId?: string }): ReactElement {
   return (
-    <ul className="findings">
+    <ul className="findings" {...(testId !== undefined && { 'data-testid': testId })}>
       {warnings.map((warning, index) => (
         <li key={index} className="finding finding-warning">
           <Icon name="warning" className="finding-icon" />

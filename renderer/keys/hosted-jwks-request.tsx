@@ -10,6 +10,7 @@ import { ActionStatus, type ActionOutcome } from '../components/action-status';
 import { copyPublicText } from '../components/copy-text';
 import { ErrorNotice } from '../components/error-notice';
 import { ExternalLink } from '../components/external-link';
+import { WarningList } from '../components/findings';
 import { Icon } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
 
@@ -90,18 +91,7 @@ export function HostedJwksRequest({ id, hasActiveKey }: { id: string; hasActiveK
               </dd>
             </dl>
             {result.warnings.length > 0 && (
-              <ul className="findings" data-testid="hosted-jwks-warnings">
-                {result.warnings.map((w) => (
-                  <li key={w} className="finding finding-warning">
-                    <Icon name="warning" className="finding-icon" />
-                    <div className="finding-text">
-                      <p className="finding-message">
-                        <strong>Warning:</strong> {w}
-                      </p>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <WarningList warnings={result.warnings} testId="hosted-jwks-warnings" />
             )}
             <p>Send request.json and public-key.pem to NHS as README.txt says.</p>
           </div>

@@ -8,16 +8,7 @@
 import { createOsKeychain } from '../../core/storage/os-keychain';
 import { json, startHttpsServer } from '../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
-import { expect, test, type AppDriver } from './harness';
-
-async function shootBoth(app: AppDriver, name: string, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await app.page.emulateMedia({ colorScheme });
-    await app.screenshot(`${name}-${colorScheme}`);
-    expect(await app.seriousAxeViolations(), `axe on ${what} (${colorScheme})`).toEqual([]);
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' });
-}
+import { expect, test } from './harness';
 
 const SECRET = 'Ui-Test-Client-Secret-7f3a9c';
 const CLIENT_ID = 'ui-test-client-123';
@@ -36,7 +27,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(picker.getByRole('link')).toHaveCount(2);
   await expect(picker.getByRole('link', { name: /Secret Keeper/ })).toContainText('NHS CIS2');
   await expect(page.getByText('Choose the registration the credentials belong to.')).toBeVisible();
-  await shootBoth(app, 'credentials-picker', 'the credentials picker');
+  await app.shootBoth('credentials-picker', 'the credentials picker');
   await picker.getByRole('link', { name: /Secret Keeper/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/credentials/${id}$`));
   await expect(picker.getByRole('link', { name: /Secret Keeper/ })).toHaveAttribute('aria-current', 'page');
@@ -45,7 +36,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(page.getByTestId('credentials-empty')).toBeVisible();
   await expect(page.getByLabel('Date received')).not.toHaveValue('');
   await expect(page.getByLabel(/^Client secret/)).toHaveAttribute('type', 'password');
-  await shootBoth(app, 'credentials-form', 'the empty credentials form');
+  await app.shootBoth('credentials-form', 'the empty credentials form');
 
   // A missing Client ID is caught in the form, nothing is sent.
   await page.getByRole('button', { name: 'Save credentials' }).click();
@@ -70,7 +61,7 @@ test('credentials: save, masked secret, explicit reveal, copy with clearing, rep
   await expect(page.locator('body')).not.toContainText(SECRET);
   expect(await backend.services.credentials.reveal(id)).toBe(SECRET);
   await expect(picker.getByRole('link', { name: /Secret Keeper/ })).toContainText('Credentials stored');
-  await shootBoth(app, 'credentials-saved', 'saved credentials');
+  await app.shootBoth('credentials-saved', 'saved credentials');
 
   // Reveal is explicit and toggles.
   const reveal = saved.getByRole('button', { name: 'Reveal' });
@@ -195,7 +186,7 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     await expect(claimsTable.locator('tr', { hasText: 'aud' })).toContainText(String(claims.aud));
     await expect(claimsTable.locator('tr', { hasText: 'jti' })).toContainText(String(claims.jti));
     await expect(result.getByTestId('assertion-expiry')).toContainText('Valid until');
-    await shootBoth(app, 'credentials-assertion', 'the client assertion helper');
+    await app.shootBoth('credentials-assertion', 'the client assertion helper');
 
     await result.getByRole('button', { name: 'Copy as curl' }).click();
     await expect(page.getByTestId('assertion-copy-status')).toContainText('Copied the curl command — the clipboard will be cleared in');
@@ -221,7 +212,7 @@ test('credentials: the client assertion helper decodes, copies as curl, and prob
     // The provider's Date header is 10 minutes off ours: the result says so, with how to fix it.
     await expect(verdict.getByTestId('probe-warnings')).toContainText('Clock skew: this computer\'s clock is 10 minutes behind the token endpoint\'s');
     await expect(verdict.getByTestId('probe-warnings')).toContainText('NTP');
-    await shootBoth(app, 'credentials-probe', 'the token endpoint probe');
+    await app.shootBoth('credentials-probe', 'the token endpoint probe');
   } finally {
     await server.close();
   }
@@ -261,7 +252,7 @@ test('credentials: NHS login and CIS2 private_key_jwt issue a Client ID only —
   await expect(page.getByLabel('Client ID')).toBeVisible();
   await expect(page.getByLabel(/Client secret/)).toHaveCount(0);
   await expect(page.locator('input[type="password"]')).toHaveCount(0);
-  await shootBoth(app, 'credentials-nhs-login-form', 'the NHS login credentials form');
+  await app.shootBoth('credentials-nhs-login-form', 'the NHS login credentials form');
 
   await page.getByLabel('Client ID').fill('nhs-login-ui-client');
   await page.getByRole('button', { name: 'Save credentials' }).click();
@@ -277,7 +268,7 @@ test('credentials: NHS login and CIS2 private_key_jwt issue a Client ID only —
   const request = ipc.find((r) => r.channel === 'credentials:save');
   expect(request?.payload).not.toHaveProperty('secret');
   await expect(page.getByRole('navigation', { name: 'Registrations' }).getByRole('link', { name: /Citizen Portal/ })).toContainText('Credentials stored');
-  await shootBoth(app, 'credentials-nhs-login-saved', 'saved NHS login credentials');
+  await app.shootBoth('credentials-nhs-login-saved', 'saved NHS login credentials');
 
   await app.open(`#/credentials/${cis2}`);
   await expect(page.getByTestId('credentials-empty')).toBeVisible();
@@ -304,7 +295,7 @@ test('credentials: the API platform asks for an API key (labelled so), an option
   const uuid = '009c531e-072f-4468-a24c-4b6faab562da';
   await page.getByLabel('API key', { exact: true }).fill(uuid);
   await expect(page.getByTestId('api-key-uuid-warning')).toContainText('that is what the application id looks like, not the API key');
-  await shootBoth(app, 'credentials-api-platform-uuid-warning', 'the API platform form warning about a UUID');
+  await app.shootBoth('credentials-api-platform-uuid-warning', 'the API platform form warning about a UUID');
 
   await page.getByLabel('API key', { exact: true }).fill('Zq7RapiKEY0123Fg6J');
   await expect(page.getByTestId('api-key-uuid-warning')).toHaveCount(0);
@@ -319,5 +310,5 @@ test('credentials: the API platform asks for an API key (labelled so), an option
   await expect(saved.getByTestId('no-secret')).toBeVisible();
   expect(backend.services.credentials.show(id)).toMatchObject({ identifierLabel: 'API key', applicationId: uuid, kid: 'int-2027-12-01', hasSecret: false });
   await expect(page.getByRole('navigation', { name: 'Registrations' }).getByRole('link', { name: /Referrals Sync/ })).toContainText('Credentials stored');
-  await shootBoth(app, 'credentials-api-platform-saved', 'saved API platform credentials');
+  await app.shootBoth('credentials-api-platform-saved', 'saved API platform credentials');
 });

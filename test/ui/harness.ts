@@ -122,6 +122,8 @@ export interface AppDriver {
   open(hash?: string): Promise<void>;
   /** Saves a screenshot to test-artefacts/screenshots/<name>.png (full page unless `fullPage: false`, e.g. for a modal). */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Screenshots `<name>-light` and `<name>-dark` and asserts each is axe clean; leaves the page light. */
+  shootBoth(name: string, what: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Runs axe and returns the serious and critical violations (ids with their targets). */
   seriousAxeViolations(): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]>;
 }
@@ -230,6 +232,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       async screenshot(name, options = {}) {
         // Transitions finished, so a theme switch just before is fully applied in the picture.
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+      },
+      async shootBoth(name, what, options = {}) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await this.screenshot(`${name}-${colorScheme}`, options);
+          expect(await this.seriousAxeViolations(), `axe on ${what} (${colorScheme})`).toEqual([]);
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
       },
       async seriousAxeViolations() {
         const results = await new AxeBuilder({ page }).analyze();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { json, startHttpsServer, type TestServer } from '../support/hostile-server';
 import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
-import { expect, test, type AppDriver } from './harness';
+import { expect, test } from './harness';
 
 let tmp: string;
 test.beforeEach(async () => {
@@ -19,15 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function shootBoth(app: AppDriver, name: string, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await app.page.emulateMedia({ colorScheme });
-    await app.screenshot(`${name}-${colorScheme}`);
-    expect(await app.seriousAxeViolations(), `axe on ${what} (${colorScheme})`).toEqual([]);
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' });
-}
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -58,7 +49,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(panel.getByTestId('send-to').first()).toContainText(preview.sendTo);
     await expect(panel.getByTestId('package-history')).toHaveCount(0);
     await expect(panel.getByText('None yet.')).toBeVisible();
-    await shootBoth(app, 'package-review', 'Review & package before building');
+    await app.shootBoth('package-review', 'Review & package before building');
 
     // A cancelled save dialog writes nothing and says so.
     backend.nextSavePath = undefined;
@@ -80,7 +71,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     expect(server.requestCount, 'the build ran a fresh jwks_uri check').toBeGreaterThan(requestsBefore);
     // The history lists the new package (the preview reloads after the build).
     await expect(panel.getByTestId('package-history')).toContainText(digest);
-    await shootBoth(app, 'package-built', 'a built package');
+    await app.shootBoth('package-built', 'a built package');
 
     await result.getByRole('button', { name: 'Copy SHA-256' }).click();
     await expect(panel.getByTestId('package-copy-status')).toContainText('Copied the SHA-256.');
@@ -91,7 +82,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.getByRole('heading', { level: 1, name: 'Open a package' })).toBeVisible();
     await expect(page.getByTestId('package-empty')).toContainText('No package open yet.');
     await expect(page.getByRole('button', { name: 'Choose file…' })).toBeVisible();
-    await shootBoth(app, 'package-open-empty', 'Open a package (empty)');
+    await app.shootBoth('package-open-empty', 'Open a package (empty)');
 
     await page.getByLabel('Extra CA certificates (PEM, optional)').fill(pki.caCertPem);
     await page.getByTestId('package-file-input').setInputFiles(out);
@@ -101,7 +92,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(verdict).toHaveAttribute('data-verdict', 'invalid', { timeout: 60_000 });
     await expect(page.locator('[data-step-id="live.signature"]')).toContainText('Refused before connecting');
     expect(server.connectionCount, 'the refused jwks_uri was not contacted').toBe(before);
-    await shootBoth(app, 'package-open-private-refused', 'a package whose jwks_uri is on this computer, refused before connecting');
+    await app.shootBoth('package-open-private-refused', 'a package whose jwks_uri is on this computer, refused before connecting');
     await page.getByLabel('Allow private network addresses').check();
     await page.getByRole('button', { name: 'Verify again with these options' }).click();
     await expect(verdict).toHaveAttribute('data-verdict', 'valid', { timeout: 60_000 });
@@ -123,7 +114,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     // Comparing with the quoted SHA-256.
     await page.getByLabel('SHA-256 the sender quoted (optional, to compare)').fill(digest.toUpperCase());
     await expect(page.getByText('Matches: this is the file the sender built.')).toBeVisible();
-    await shootBoth(app, 'package-open-valid', 'a valid package');
+    await app.shootBoth('package-open-valid', 'a valid package');
 
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect(page.getByTestId('verify-copy-status')).toContainText('Copied the report as Markdown.');
@@ -140,7 +131,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.getByTestId('verdict-live')).toContainText('jwks_uri reachable: no');
     await expect(page.getByTestId('verify-headline')).toContainText('The package itself is intact; its live state fails');
     await expect(verdict).toContainText('the package itself is intact, but its live state fails');
-    await shootBoth(app, 'package-open-live-fails', 'an intact package whose jwks_uri is down');
+    await app.shootBoth('package-open-live-fails', 'an intact package whose jwks_uri is down');
 
     // One changed byte inside SUMMARY.md (stored, so its CRC and hash no longer match).
     const at = Buffer.from(bytes).indexOf('manifest.json lists these');
@@ -156,7 +147,7 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.locator('.check-item[data-status="fail"]').first()).toContainText('Failed');
     await expect(page.getByTestId('verdict-intact')).toHaveAttribute('data-status', 'fail');
     await expect(page.getByTestId('verdict-live')).toHaveAttribute('data-status', 'not-checked');
-    await shootBoth(app, 'package-open-invalid', 'an invalid package');
+    await app.shootBoth('package-open-invalid', 'an invalid package');
 
     // Not a package at all: the error from the one table, no report.
     const junk = path.join(tmp, 'not-a-package.zip');
@@ -189,7 +180,7 @@ test('package: blocking findings are listed with their step, and "Package anyway
   const redirect = blocking.locator('li', { hasText: 'redirect_uris' }).first();
   await expect(redirect.getByRole('link', { name: /Go to Redirect URIs/ })).toHaveAttribute('href', `#/registrations/${id}/redirect-uris`);
   await expect(panel.getByRole('button', { name: 'Build package…' })).toHaveCount(0);
-  await shootBoth(app, 'package-blocked', 'blocking findings');
+  await app.shootBoth('package-blocked', 'blocking findings');
 
   await panel.getByRole('button', { name: 'Package anyway…' }).click();
   const buildAnyway = panel.getByRole('button', { name: 'Build package anyway…' });
@@ -198,7 +189,7 @@ test('package: blocking findings are listed with their step, and "Package anyway
   await panel.getByLabel(/Why package despite these findings/).fill(reason);
   await expect(buildAnyway).toBeEnabled();
   await panel.getByLabel(/^Offline/).check();
-  await shootBoth(app, 'package-anyway', 'package anyway with a reason');
+  await app.shootBoth('package-anyway', 'package anyway with a reason');
 
   const out = path.join(tmp, 'blocked.zip');
   backend.nextSavePath = out;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type AppDriver } from './harness';
+import { expect, test } from './harness';
 
 const APP_ID = '9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
 
@@ -19,15 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function shootBoth(app: AppDriver, name: string, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await app.page.emulateMedia({ colorScheme });
-    await app.screenshot(`${name}-${colorScheme}`);
-    expect(await app.seriousAxeViolations(), `axe on ${what} (${colorScheme})`).toEqual([]);
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('Submit step: the CIS2 INT checklist with copy-ready answers; ticks persist in the registration', async ({ app, page, backend }) => {
   test.setTimeout(120_000);
@@ -60,7 +51,7 @@ test('Submit step: the CIS2 INT checklist with copy-ready answers; ticks persist
   await page.reload();
   await expect(page.getByTestId('checklist-progress')).toHaveText('1 of 4 done');
   await expect(page.getByLabel(/1\. Send NHS the Team ID/)).toBeChecked();
-  await shootBoth(app, 'checklist-step', 'the Submit step');
+  await app.shootBoth('checklist-step', 'the Submit step');
 });
 
 test('Keys step: a dated kid, then the NHS-hosted JWKS request written to a folder', async ({ app, page, backend }) => {
@@ -96,7 +87,7 @@ test('Keys step: a dated kid, then the NHS-hosted JWKS request written to a fold
   expect(request).toMatchObject({ kid, environment: 'int', app_id: APP_ID });
   expect(existsSync(path.join(out, 'jwk.json'))).toBe(true);
   await result.scrollIntoViewIfNeeded();
-  await shootBoth(app, 'hosted-jwks-request', 'the Keys step with the NHS-hosted JWKS request');
+  await app.shootBoth('hosted-jwks-request', 'the Keys step with the NHS-hosted JWKS request');
 });
 
 test('Compare view: INT and LIVE sharing a key pair is an error; differing values listed', async ({ app, page, backend }) => {
@@ -123,5 +114,5 @@ test('Compare view: INT and LIVE sharing a key pair is an error; differing value
   await expect(page.getByTestId('compare-table').locator('[data-member="redirect_uris"]')).toHaveAttribute('data-same', 'no');
   await expect(page.getByTestId('compare-table').locator('[data-member="client_name"]')).toHaveAttribute('data-same', 'yes');
   await expect(page.getByTestId('compare-table').locator('[data-member="token_endpoint_auth_signing_alg"]')).toContainText('should match');
-  await shootBoth(app, 'compare-environments', 'the Compare view');
+  await app.shootBoth('compare-environments', 'the Compare view');
 });

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type AppDriver } from './harness';
+import { expect, test } from './harness';
 
 const API_KEY = 'Ht5WqZ8mRp3KbN6vXs2LdF9jGc4Y';
 const SECRET = 'ui-support-pack-stored-secret-7f3a9c';
@@ -23,15 +23,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function shootBoth(app: AppDriver, name: string, what: string, fullPage = true): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await app.page.emulateMedia({ colorScheme });
-    await app.screenshot(`${name}-${colorScheme}`, { fullPage });
-    expect(await app.seriousAxeViolations(), `axe on ${what} (${colorScheme})`).toEqual([]);
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' });
-}
 
 function unzipText(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
@@ -70,7 +61,7 @@ test('support pack: saved from the registration header and from About; what supp
   await expect(result.getByTestId('support-pack-path')).toHaveText(out);
   await expect(result.getByTestId('support-pack-assertion')).toHaveText('the last assertion built, signature removed');
   await expect(result.getByTestId('support-pack-entries')).toContainText('token-request.http');
-  await shootBoth(app, 'support-pack-dialog', 'the support pack dialog', false);
+  await app.shootBoth('support-pack-dialog', 'the support pack dialog', { fullPage: false });
 
   const files = unzipText(bytes);
   const facts = JSON.parse(files['support.json']!) as { application: { clientName: string; applicationId: string; identifier: { value: string } }; jwksUri: string };
@@ -102,5 +93,5 @@ test('support pack: saved from the registration header and from About; what supp
   const ward = unzipText(new Uint8Array(await readFile(aboutOut)));
   expect(ward['README.txt']).toContain('NHS CIS2 Authentication support asks for');
   await card.scrollIntoViewIfNeeded();
-  await shootBoth(app, 'support-pack-about', 'About with a saved support pack');
+  await app.shootBoth('support-pack-about', 'About with a saved support pack');
 });
