@@ -21,7 +21,7 @@ import { classifyAddress, ipFamily } from './address';
 import { policyAfterRedirect, refusalMessage, refusedAddress, type AddressPolicy } from './address-policy';
 import { ACCEPT_ENCODING, parseContentEncoding, readBody } from './body';
 import { describeChain, isTlsErrorCode } from './tls-evidence';
-import { buildTrustStore } from './trust-store';
+import { buildTrustStore, splitPemCertificates, type TrustStore } from './trust-store';
 import type {
   CertificateInfo,
   Fetcher,
@@ -234,12 +234,16 @@ interface HopOutcome {
 
 /**
  * Creates the fetcher. Its keep-alive agents are created lazily and live until
- * {@link Fetcher.close}; the trust store is built once.
+ * {@link Fetcher.close}; the trust store is built once, on the first request (reading the
+ * operating system's store is the costly part, and most commands never fetch).
  *
  * @throws AppError `INPUT_UNREADABLE` when an `extraCaPem` entry is not a PEM certificate.
  */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
-  const trust = buildTrustStore(options.extraCaPem, options.useSystemCa ?? true);
+  // A bad extra CA is the caller's mistake: refused now, before any work.
+  for (const pem of options.extraCaPem ?? []) splitPemCertificates(pem);
+  let builtTrust: TrustStore | undefined;
+  const trust = (): TrustStore => (builtTrust ??= buildTrustStore(options.extraCaPem, options.useSystemCa ?? true));
   const userAgent = options.userAgent ?? 'oidc-onboard';
   const policy: UrlPolicyOptions = { allowLoopbackHttp: options.allowLoopbackHttp ?? false };
   const now = options.now ?? (() => new Date());
@@ -279,7 +283,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       maxSockets,
       scheduling: 'lifo',
       // One secure context for every connection: parsing ~700 roots per handshake would dominate.
-      secureContext: tls.createSecureContext({ ca: trust.ca }),
+      secureContext: tls.createSecureContext({ ca: trust().ca }),
       // Agent-level, not per request: since Node 24 a per-request checkServerIdentity disables
       // keep-alive and session reuse. Node's verdict is kept; the certificate rides on the error
       // so a host-name mismatch still yields the leaf as evidence.
@@ -538,7 +542,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       chain: describeChain(sock.getPeerCertificate(true), now()),
       sessionReused: sock.isSessionReused(),
       alpnProtocol: typeof sock.alpnProtocol === 'string' ? sock.alpnProtocol : null,
-      trustStore: trust.info,
+      trustStore: trust().info,
     };
   }
 
@@ -650,7 +654,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   return {
     fetch: fetchUrl,
-    trustStore: trust.info,
+    get trustStore() {
+      return trust().info;
+    },
     withExtraCa: (pem) => createFetcher({ ...options, extraCaPem: [...(options.extraCaPem ?? []), ...pem] }),
     close(): void {
       closed = true;
