@@ -53,14 +53,26 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  *   not well-formed UTF-8.
  */
 export function decodeUtf8(bytes: Uint8Array, what: string): string {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8Offset(bytes) ?? 0;
+  const decoded = tryDecodeUtf8(bytes);
+  if ('offset' in decoded) {
+    const { offset } = decoded;
     throw new AppError('INPUT_UNREADABLE', `${what} is not valid UTF-8: invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0') ?? '??'} at byte offset ${offset}. Save it as UTF-8 and try again.`, {
       details: { reason: 'invalid-utf8', offset },
     });
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decoded.text;
+}
+
+/**
+ * `bytes` as text (strict UTF-8, a leading byte-order mark dropped), or the offset of the first
+ * bad byte. The built-in decoder does the work; the offset is searched for only when it fails.
+ */
+export function tryDecodeUtf8(bytes: Uint8Array): { text: string } | { offset: number } {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { offset: firstInvalidUtf8Offset(bytes) ?? 0 };
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }

@@ -222,7 +222,8 @@ function secretForms(secret: string): string[] {
 
 /** Values of every secret we hold (in every form they may appear in), read only to mask them. */
 async function knownSecrets(registrations: RegistrationRepository, vault: SecretVault, dataDir: string): Promise<{ secrets: string[]; count: number; keychainRead: boolean }> {
-  const accounts = registrations.list().flatMap((registration) => storedItemAccounts(existingFolderId(dataDir), registration).map((item) => item.account));
+  const folderId = existingFolderId(dataDir);
+  const accounts = registrations.list().flatMap((registration) => storedItemAccounts(folderId, registration).map((item) => item.account));
   const secrets: string[] = [];
   let count = 0;
   try {

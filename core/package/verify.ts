@@ -12,7 +12,7 @@ import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JSONWebKeySet } from 'jose';
 import { AppError, assertNever, hasErrorCode, isAppError } from '../../contract/errors';
 import type { Finding } from '../../contract/schemas/findings';
-import { decodeUtf8, firstInvalidUtf8Offset } from '../../contract/text/utf8';
+import { decodeUtf8, tryDecodeUtf8 } from '../../contract/text/utf8';
 import { jwksCheckReportSchema, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
 import type { IntactVerdict, LiveVerdict, PackageVerificationReport, RequestedValues } from '../../contract/schemas/package-verification';
 import { compareReports, type ReportDiff } from '../jwks-check/compare';
@@ -21,7 +21,8 @@ import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
 import type { Clock } from '../ports';
 import { findEnvironment, getProfile } from '../profiles';
-import { keyFactsOf, rsaBitsOf, validateMetadata } from '../registration';
+import { keyFactsOf, validateMetadata } from '../registration';
+import { rsaBits } from '../jwks-check/validate-jwks';
 import { canonicalJson } from './canonical-json';
 import { orderEntries } from './assemble';
 import {
@@ -241,8 +242,9 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   // 5. The signature with the enclosed key.
   // Strict UTF-8: a request.jwt with bad bytes is reported with the offset, never "repaired" first.
   const jwtBytes = byName.get('request.jwt');
-  const jwtBadAt = jwtBytes ? firstInvalidUtf8Offset(jwtBytes) : undefined;
-  const jwt = jwtBytes && jwtBadAt === undefined ? decodeUtf8(jwtBytes, 'request.jwt').trim() : undefined;
+  const jwtDecoded = jwtBytes ? tryDecodeUtf8(jwtBytes) : undefined;
+  const jwtBadAt = jwtDecoded && 'offset' in jwtDecoded ? jwtDecoded.offset : undefined;
+  const jwt = jwtDecoded && 'text' in jwtDecoded ? jwtDecoded.text.trim() : undefined;
   const jwks = parseJson(byName.get('jwks.json')) as { keys?: unknown } | undefined;
   const enclosedKeys = Array.isArray(jwks?.keys) ? (jwks.keys as unknown[]).filter((k): k is JWK => typeof k === 'object' && k !== null && !Array.isArray(k)) : [];
   const signed = jwt
@@ -278,7 +280,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
     requested = { provider: { id: file.provider.id, name: file.provider.name }, environment: { id: file.environment.id, label: file.environment.label }, values: file.client_metadata };
     try {
       // The key that signed the package is the one that would sign assertions: judge the declared algorithm against it.
-      const signer = signed.ok ? keyFactsOf([{ ...signed.jwk, state: 'active', ...(signed.jwk.kty === 'RSA' && { size: rsaBitsOf(signed.jwk.n) }) }]) : [];
+      const signer = signed.ok ? keyFactsOf([{ ...signed.jwk, state: 'active', ...(signed.jwk.kty === 'RSA' && { size: rsaBits(signed.jwk) }) }]) : [];
       const report = validateMetadata(registration.data.client_metadata, getProfile(manifest.provider.id), manifest.environment.id, { keys: signer });
       findings = report.findings;
       const errors = report.findings.filter((f) => f.severity === 'error');

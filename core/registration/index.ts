@@ -15,5 +15,5 @@ export { classifyRedirectUri, isReverseDnsScheme, type ClassifyOptions, type Red
 export { RULES, RULE_CODES, RULE_LIST, type RuleCode, type RuleDefinition, type Severity } from './rule-catalogue';
 export { analyseUri, type UriAnalysis } from './uri-analysis';
 export { CLIENT_NAME_MAX, formatPath, validateMetadata } from './validate';
-export { cannotSign, describeKey, keyFactsOf, rsaBitsOf, type SigningKeyFacts, type ValidationContext } from './key-facts';
+export { cannotSign, describeKey, keyFactsOf, type SigningKeyFacts, type ValidationContext } from './key-facts';
 export { renderRuleTable } from './rule-table';

@@ -65,16 +65,6 @@ export function keyFactsOf(records: readonly unknown[]): SigningKeyFacts[] {
   return out;
 }
 
-/** RSA modulus bits of a base64url `n`, or undefined when it is not one. */
-export function rsaBitsOf(n: unknown): number | undefined {
-  if (typeof n !== 'string' || !/^[A-Za-z0-9_-]+$/.test(n)) return undefined;
-  const bytes = Buffer.from(n, 'base64url');
-  let start = 0;
-  while (start < bytes.length && bytes[start] === 0) start += 1;
-  if (start === bytes.length) return undefined;
-  return (bytes.length - start) * 8 - Math.clz32(bytes[start]!) + 24;
-}
-
 /** Describes a key for messages: `RSA 2048`, `EC P-256 (alg ES256)`. */
 export function describeKey(key: SigningKeyFacts): string {
   const shape = key.kty === 'RSA' ? `RSA${key.size ? ` ${key.size}` : ''}` : `${key.kty}${key.crv ? ` ${key.crv}` : ''}`;

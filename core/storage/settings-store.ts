@@ -22,7 +22,7 @@ import type { Clock } from '../ports';
 import { writeFileAtomicSync } from './atomic-file';
 import { withFileLockSync, type FileLockOptions } from './file-lock';
 import { emptySettings, readNewerSettings, settingsSchema, upgradeSettings, type Settings } from './settings-schema';
-import { decodeUtf8, firstInvalidUtf8Offset } from '../../contract/text/utf8';
+import { tryDecodeUtf8 } from '../../contract/text/utf8';
 
 /** Something the user should be told about the settings file. */
 export interface StoreNotice {
@@ -171,9 +171,9 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   const interpret = (disk: DiskRead | undefined): Loaded => {
     if (disk === undefined) return { state: 'absent' };
     // Strict UTF-8: bad bytes are a damaged file (quarantined), never silently replaced and saved back.
-    const badAt = firstInvalidUtf8Offset(disk.bytes);
-    if (badAt !== undefined) return { state: 'broken', why: `not valid UTF-8: invalid byte at byte offset ${badAt}` };
-    const text = decodeUtf8(disk.bytes, 'The settings file');
+    const decoded = tryDecodeUtf8(disk.bytes);
+    if ('offset' in decoded) return { state: 'broken', why: `not valid UTF-8: invalid byte at byte offset ${decoded.offset}` };
+    const { text } = decoded;
     let parsed: unknown;
     try {
       parsed = text.trim() === '' ? undefined : JSON.parse(text);
