@@ -21,13 +21,14 @@ import { AppError, isAppError } from '../../contract/errors';
 import type { JwksCheckReport } from '../../contract/schemas/jwks-check';
 import type { Registration } from '../../contract/schemas/registration';
 import { existingFolderId, storedItemAccounts } from '../credentials/accounts';
+import { credentialFieldsFor } from '../credentials/issued';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS } from '../credentials/assertion';
 import { toMarkdown } from '../jwks-check/markdown';
 import { activeKey, parseKeyRecord } from '../keys';
 import { scanForSecrets, type KnownSecret } from '../package/scan';
 import { writeZip, type ZipEntry } from '../package/zip';
 import type { Clock, Logger, SecretVault } from '../ports';
-import { AUTH_METHODS, findEnvironment, issuedFor, type AuthMethod, type Profile } from '../profiles';
+import { findEnvironment } from '../profiles';
 import { profileFor } from '../registration/profile-for';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import type { RegistrationRepository } from '../storage/registrations';
@@ -126,24 +127,13 @@ const encoder = new TextEncoder();
 const text = (name: string, body: string): ZipEntry => ({ name, data: encoder.encode(body) });
 const json = (name: string, value: unknown): ZipEntry => text(name, `${JSON.stringify(value, null, 2)}\n`);
 
-/** The auth method a registration uses (its value, else the profile's default). */
-function authMethodOf(registration: Registration, profile: Profile): string {
-  const method = registration.metadata.token_endpoint_auth_method;
-  return typeof method === 'string' ? method : profile.defaultAuthMethod;
-}
-
-/** What the provider issues for this registration's method (core/profiles), when the method is a known one. */
-function issuedTo(registration: Registration, profile: Profile) {
-  const method = authMethodOf(registration, profile);
-  return (AUTH_METHODS as readonly string[]).includes(method) ? issuedFor(profile, method as AuthMethod) : undefined;
-}
-
 /**
  * Whether the identifier the provider issued is an API key, shown masked to its first and last 4
- * characters (support asks for exactly that): where the profile labels it so (the API platform).
+ * characters (support asks for exactly that): where the profile labels it so. The API platform is
+ * named as well, so a registration declaring an unexpected method is still masked.
  */
 function identifierIsApiKey(registration: Registration): boolean {
-  return registration.provider === 'nhs-api-platform' || issuedTo(registration, profileFor(registration))?.identifierLabel === 'API key';
+  return registration.provider === 'nhs-api-platform' || credentialFieldsFor(registration).identifierLabel === 'API key';
 }
 
 /** The stored secrets of this registration (read only to scan for them) and its full API key. */
@@ -183,9 +173,11 @@ function collectFacts(deps: SupportPackDeps, registration: Registration, check: 
   const profile = profileFor(registration);
   const environment = findEnvironment(profile, registration.environment);
   const metadata = registration.metadata;
-  const authMethod = authMethodOf(registration, profile);
+  // As declared (an unknown value is shown as written), else the profile's default.
+  const declaredMethod = metadata.token_endpoint_auth_method;
+  const authMethod = typeof declaredMethod === 'string' ? declaredMethod : profile.defaultAuthMethod;
   const isApiKey = identifierIsApiKey(registration);
-  const issued = issuedTo(registration, profile);
+  const issued = credentialFieldsFor(registration);
   const clientId = registration.credentials?.clientId;
   const shownId = clientId === undefined ? undefined : isApiKey ? maskApiKey(clientId) : clientId;
   const active = activeKey(registration.keys.map(parseKeyRecord));
@@ -242,7 +234,7 @@ function collectFacts(deps: SupportPackDeps, registration: Registration, check: 
     application: {
       registrationId: registration.id,
       clientName: typeof metadata.client_name === 'string' ? metadata.client_name : null,
-      identifier: clientId === undefined ? null : { label: isApiKey ? 'API key' : (issued?.identifierLabel ?? 'Client ID'), value: shownId!, masked: isApiKey },
+      identifier: clientId === undefined ? null : { label: isApiKey ? 'API key' : issued.identifierLabel, value: shownId!, masked: isApiKey },
       applicationId,
       registeredKid: registration.credentials?.kid ?? null,
       activeKey: active ? { kid: active.kid, alg: active.alg, thumbprint: active.thumbprint } : null,
