@@ -22,8 +22,3 @@ export async function readInputText(context: Pick<CliContext, 'cwd'>, file: stri
   return decodeUtf8(await readInputFile(context, file, what), `The ${what} ${file}`);
 }
 
-/** The first line of stdin without its line ending, or `undefined` when stdin is empty. */
-export async function firstLineOfStdin(context: CliContext): Promise<string | undefined> {
-  const line = (await context.readStdin()).split(/\r?\n/)[0] ?? '';
-  return line === '' ? undefined : line;
-}

@@ -128,7 +128,7 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
  * Only our own script and npx are trusted for it: another project's npm script that runs
  * `oidc-onboard` means paths relative to that project, where npm started it.
  */
-export function userWorkingDir(env: NodeJS.ProcessEnv, cwd: string): string {
+function userWorkingDir(env: NodeJS.ProcessEnv, cwd: string): string {
   const ours = (env.npm_lifecycle_event === 'cli' && env.npm_package_name === 'oidc-onboard') || env.npm_lifecycle_event === 'npx';
   return ours && env.INIT_CWD ? env.INIT_CWD : cwd;
 }

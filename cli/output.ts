@@ -19,7 +19,7 @@ function kindOf(file: string): 'file' | 'dir' | 'missing' {
 }
 
 /** Refuses `typed` (the value of `--<option>`) as a place to write a `kind`, naming the path. */
-export function checkOutputPath(context: Pick<CliContext, 'cwd'>, option: string, typed: string, kind: 'file' | 'dir'): void {
+function checkOutputPath(context: Pick<CliContext, 'cwd'>, option: string, typed: string, kind: 'file' | 'dir'): void {
   const target = resolvePath(context, typed);
   const parent = path.dirname(target);
   const refuse = (why: string) => {

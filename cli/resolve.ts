@@ -34,7 +34,7 @@ function subcommandOf(group: GroupDecl, name: string | undefined): CommandDecl {
 }
 
 /** The entry `words[0]` names (by name or alias), or a usage error with the closest names. */
-export function findEntry(entries: readonly Entry[], name: string): Entry {
+function findEntry(entries: readonly Entry[], name: string): Entry {
   const entry = byName(entries, name);
   if (!entry) throw usageError(`Unknown command "${name}".${suggestIn(name, entries)} Run oidc-onboard help for the list.`);
   return entry;

@@ -16,7 +16,7 @@ export interface SecretRequest {
 }
 
 /** stdin without its trailing line break(s): `echo secret |` and here-strings add one. */
-export function stripTrailingNewlines(text: string): string {
+function stripTrailingNewlines(text: string): string {
   return text.replace(/[\r\n]+$/, '');
 }
 

@@ -25,7 +25,7 @@ export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
  * Hosts where only some owners are official: on github.com only NHS's own organisations
  * (NHSDigital, nhsconnect). Compared case-insensitively, as GitHub treats owner names.
  */
-export const EXTERNAL_PATH_PREFIXES: ReadonlyMap<string, readonly string[]> = new Map([['github.com', ['/nhsdigital/', '/nhsconnect/']]]);
+const EXTERNAL_PATH_PREFIXES: ReadonlyMap<string, readonly string[]> = new Map([['github.com', ['/nhsdigital/', '/nhsconnect/']]]);
 
 /**
  * True when `url` is an https URL on an allow-listed host (and, where the host has owners that

@@ -12,7 +12,7 @@ export const checklist = defineCommand({
     done: { type: 'string', multiple: true, value: '<item-id>', description: 'tick this item (ids are printed with each item)' },
     undo: { type: 'string', multiple: true, value: '<item-id>', description: 'untick this item' },
   },
-  examples: ['oidc-onboard checklist clinic-portal-int', 'oidc-onboard checklist clinic-portal-int --done request-form'],
+  examples: ['oidc-onboard checklist clinic-portal-int', 'oidc-onboard checklist clinic-portal-int --done team-id'],
   async run(context, { values, positionals }) {
     const both = (values.done ?? []).filter((item) => (values.undo ?? []).includes(item));
     if (both.length > 0) throw usageError(`Give ${both.join(', ')} to --done or --undo, not both.`);

@@ -130,7 +130,7 @@ export const assertion = defineCommand({
   options: {
     aud: { type: 'string', value: '<token endpoint>', description: "the aud claim (default: the provider's token endpoint)" },
     'client-id': { type: 'string', value: '<id>', description: 'iss and sub (default: the saved Client ID)' },
-    lifetime: { type: 'string', value: '<seconds>', description: 'seconds until exp, 1-300 (default: 300)' },
+    lifetime: { type: 'string', value: '<seconds>', description: 'seconds until exp, 1-300 (default: 290, leaving room for clock skew)' },
     'passphrase-stdin': { type: 'boolean', description: 'the active key is passphrase-protected: read the passphrase (on a terminal it is asked for without echo)' },
     probe: { type: 'boolean', description: 'POST the assertion to the token endpoint and say what the provider answered' },
     ca: { ...CA_OPTION, description: 'extra trusted CA certificate(s) for --probe' },

@@ -19,9 +19,9 @@ const generate = defineCommand({
   summary: 'Generate a signing key pair (private key kept in the OS keychain)',
   args: [ID],
   options: {
-    alg: { type: 'string', value: '<alg>', description: "signing algorithm: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512 (default: the registration's)" },
+    alg: { type: 'string', value: '<alg>', description: "signing algorithm: RS256, RS384, RS512, PS256, PS384, PS512, ES256 or ES384 (default: the registration's)" },
     size: { type: 'string', value: '<bits>', choices: ['2048', '3072', '4096'], description: "RSA modulus size (default: the provider's)" },
-    curve: { type: 'string', value: '<crv>', choices: ['P-256', 'P-384', 'P-521'], description: 'EC curve (default: the one the algorithm names)' },
+    curve: { type: 'string', value: '<crv>', choices: ['P-256', 'P-384'], description: 'EC curve (default: the one the algorithm names)' },
     kid: { type: 'string', value: '<kid>', description: 'key id to use (default: the RFC 7638 thumbprint)' },
     'kid-style': { type: 'string', value: 'dated|thumbprint', choices: ['dated', 'thumbprint'], description: 'dated: a YYYY-MM-DD-prefixed kid whose expiry NHS tracks' },
     'rotate-by': { type: 'string', value: '<YYYY-MM-DD>', description: 'the date in a dated kid (with --kid-style dated; default: a year from now)' },
