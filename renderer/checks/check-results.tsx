@@ -37,7 +37,7 @@ const NOT_PUBLIC_TEXT = {
  * The banner's words. Never "the provider can use these keys" when it cannot reach them: a
  * dns.public that did not pass outweighs the verdict's "passed".
  */
-export function verdictText(report: Pick<JwksCheckReport, 'verdict' | 'checks'>): { title: string; text: string; reachable: boolean } {
+function verdictText(report: Pick<JwksCheckReport, 'verdict' | 'checks'>): { title: string; text: string; reachable: boolean } {
   const dns = report.checks.find((check) => check.id === 'dns.public');
   const reachable = dns === undefined || dns.status === 'pass';
   if (report.verdict !== 'fail' && !reachable) return { ...NOT_PUBLIC_TEXT, reachable };

@@ -32,7 +32,7 @@ export function issuedFieldsFor(profile: Profile | undefined, method: string | u
     identifierLabel: 'Client ID',
     secret: secret ? 'issued' : 'not-issued',
     applicationId: false,
-    kid: false,
+    kid: method === 'private_key_jwt',
     text: secret ? 'A client identifier and a client secret.' : 'A client identifier only.',
     source: { title: 'OpenID Connect Dynamic Client Registration 1.0 §3.2', url: 'https://openid.net/specs/openid-connect-registration-1_0.html#RegistrationResponse' },
   };

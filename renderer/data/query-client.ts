@@ -63,7 +63,7 @@ const INVALIDATES: Partial<Record<OpName, readonly OpName[]>> = {
 };
 
 /** The reads `name` makes stale when it succeeds (none for reads and side-effect-only operations). */
-export function invalidatedBy(name: OpName): readonly OpName[] {
+function invalidatedBy(name: OpName): readonly OpName[] {
   return INVALIDATES[name] ?? [];
 }
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { WIZARD_STEPS, type WizardStep } from '../wizard/wizard-steps';
 
-export { WIZARD_STEPS, type WizardStep };
+export type { WizardStep };
 
 /** Every screen the app can show. */
 export type Route =

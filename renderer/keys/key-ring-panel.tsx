@@ -265,7 +265,7 @@ function PublishSection({ id, ring, onOutcome }: { id: string; ring: Ring; onOut
 }
 
 /** More than one key, or a next key published ahead of use: only then is there a rotation to plan. */
-export function hasSomethingToRotate(ring: Pick<Ring, 'records'>): boolean {
+function hasSomethingToRotate(ring: Pick<Ring, 'records'>): boolean {
   return ring.records.length > 1 || ring.records.some((record) => record.state === 'next');
 }
 

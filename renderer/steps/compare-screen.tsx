@@ -10,6 +10,7 @@ import { ExternalLink } from '../components/external-link';
 import { Icon, type IconName } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { hrefFor, navigate } from '../hooks/use-route';
+import { clientNameForDisplay } from '../wizard/metadata';
 
 const SEVERITY: Record<CompareReport['findings'][number]['severity'], { icon: IconName; word: string }> = {
   error: { icon: 'error', word: 'Error' },
@@ -116,7 +117,7 @@ export function CompareScreen({ id, other }: { id: string; other?: string | unde
   if (registration.state.status === 'error') return <ErrorNotice error={registration.state.error} />;
   if (registration.state.status === 'loading' || all.state.status === 'loading') return <p role="status">Loading…</p>;
   const detail = registration.state.value;
-  const name = typeof detail.registration.metadata.client_name === 'string' && detail.registration.metadata.client_name !== '' ? detail.registration.metadata.client_name : id;
+  const name = clientNameForDisplay(detail.registration.metadata) || id;
   const candidates = all.state.status === 'ok' ? all.state.value.filter((s) => s.registration.id !== id && s.registration.provider === detail.registration.provider) : [];
   return (
     <>
@@ -140,7 +141,7 @@ export function CompareScreen({ id, other }: { id: string; other?: string | unde
                 <option value="">Choose a registration…</option>
                 {candidates.map((s) => (
                   <option key={s.registration.id} value={s.registration.id}>
-                    {(typeof s.registration.metadata.client_name === 'string' && s.registration.metadata.client_name) || s.registration.id} — {s.environmentName}
+                    {clientNameForDisplay(s.registration.metadata) || s.registration.id} — {s.environmentName}
                   </option>
                 ))}
               </select>

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { SavedZipNotice } from '../components/saved-zip-notice';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
+import { clientNameForDisplay } from '../wizard/metadata';
 
 type Saved = ValueFor<'saveSupportPack'>;
 
@@ -139,7 +140,7 @@ export function SupportPackCard(): ReactElement {
             <select id={selectId} value={current.registration.id} onChange={(event) => setChosen(event.target.value)}>
               {registrations.map((r) => (
                 <option key={r.registration.id} value={r.registration.id}>
-                  {(typeof r.registration.metadata.client_name === 'string' && r.registration.metadata.client_name) || r.registration.id} — {r.providerName}, {r.environmentName}
+                  {clientNameForDisplay(r.registration.metadata) || r.registration.id} — {r.providerName}, {r.environmentName}
                 </option>
               ))}
             </select>

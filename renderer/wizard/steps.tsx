@@ -11,8 +11,6 @@ import { findingsAt, findingsExactly } from './findings-index';
 import { flagOf, listOf, textOf, withValue, type Metadata } from './metadata';
 import { STEP_TITLES, stepOf, usesField, type WizardStep } from './wizard-steps';
 
-export { STEP_TITLES };
-
 /** What every step panel receives. */
 export interface StepProps {
   detail: RegistrationDetail;

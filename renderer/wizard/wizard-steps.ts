@@ -36,7 +36,7 @@ interface StepDeclaration {
 const always = () => true;
 
 /** Each step's title, members and when it applies. Review owns whatever no shown step does. */
-export const STEPS: Record<WizardStep, StepDeclaration> = {
+const STEPS: Record<WizardStep, StepDeclaration> = {
   basics: { title: 'Basics', members: ['client_name', 'application_type', 'contacts', 'notes'], applies: always },
   // The API platform's client-credentials grant has no browser redirect, so no redirect URIs
   // (unless some were set elsewhere: then the step stays, to remove them).
@@ -72,7 +72,7 @@ export function usesField(context: StepContext, field: OptionalField): boolean {
 }
 
 /** The first member of a path: `redirect_uris[1]` → `redirect_uris`. */
-export function rootOf(path: string): string {
+function rootOf(path: string): string {
   return path.split(/[.[]/, 1)[0] ?? '';
 }
 
