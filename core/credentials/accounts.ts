@@ -31,7 +31,7 @@ items cannot be found.
     The random data key that decrypts the private signing key file keys/<registration id>/<hash>.key.
     Deleting it makes that key file unusable.
 - probe:<uuid>
-    Written, read back and deleted at once by the keychain check (doctor, diagnostics); never kept.
+    Written, read back and deleted at once by the keychain check (doctor, diagnostics, the About screen); never kept.
 
 Items written by versions before the folder id (key:<registration id>:<kid> and
 client-secret:<registration id>:<client id>) are moved to these names the first time a command
