@@ -1,5 +1,8 @@
 /** Options several commands share, declared once so their help reads the same everywhere. */
-import type { OptionDecl } from './spec';
+import type { ArgDecl, OptionDecl } from './spec';
+
+/** `<id>`: the registration a command works on. */
+export const ID_ARG = { name: 'id', description: 'the registration id (see oidc-onboard list)' } as const satisfies ArgDecl;
 
 /** `--ca <file.pem>`: extra trusted CA certificates for this run's HTTPS requests. */
 export const CA_OPTION = { type: 'string', value: '<file.pem>', complete: 'file', description: 'extra trusted CA certificate(s), PEM, e.g. a test, private or corporate CA' } as const satisfies OptionDecl;

@@ -47,12 +47,15 @@ export function exitCodeFor(code: ErrorCode): number {
   }
 }
 
+/** What to do about an untrusted chain from the CLI (a Node flag is never the answer: it would trust more than the check or request at hand). */
+export const TLS_CA_ADVICE = 'If the server uses a private, test or corporate CA, give its certificate with --ca <file.pem>.';
+
 /** Prints an error the CLI way: JSON on stdout with --json, readable text on stderr otherwise. */
 export function reportError(context: CliContext, error: unknown): number {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
   if (context.json) context.out(JSON.stringify({ error: appError.toPayload() }, null, 2) + '\n');
   // TLS trust is fixed with --ca here; strip any advice to change Node's own trust settings.
-  const message = appError.code === 'NETWORK_TLS' ? `${appError.message.replace(/\s*\([^)]*(--use-system-ca|--use-openssl-ca|NODE_EXTRA_CA_CERTS)[^)]*\)/g, '')}\nIf the server uses a private, test or corporate CA, give its certificate with --ca <file.pem>.` : appError.message;
+  const message = appError.code === 'NETWORK_TLS' ? `${appError.message.replace(/\s*\([^)]*(--use-system-ca|--use-openssl-ca|NODE_EXTRA_CA_CERTS)[^)]*\)/g, '')}\n${TLS_CA_ADVICE}` : appError.message;
   context.err(`oidc-onboard: ${message}${appError.code === 'INTERNAL' ? '' : ` [${appError.code}]`}\n`);
   return exitCodeFor(appError.code);
 }

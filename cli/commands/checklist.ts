@@ -2,12 +2,13 @@
 import { EXIT, print, usageError } from '../context';
 import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
+import { ID_ARG } from '../common-options';
 
 /** `checklist <id> [--done <item-id>]... [--undo <item-id>]...`. */
 export const checklist = defineCommand({
   name: 'checklist',
   summary: 'The submission checklist of a draft (what to send where, copy-ready answers); tick items with --done',
-  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  args: [ID_ARG],
   options: {
     done: { type: 'string', multiple: true, value: '<item-id>', description: 'tick this item (ids are printed with each item)' },
     undo: { type: 'string', multiple: true, value: '<item-id>', description: 'untick this item' },

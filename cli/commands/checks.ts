@@ -4,29 +4,8 @@ import { defineCommand } from '../spec';
 import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { writeOutputFile } from '../output';
-import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from '../common-options';
-
-/** What to do about an untrusted chain from the CLI (a Node flag is never the answer: it would trust more than this check). */
-export const TLS_CA_ADVICE = 'If the server uses a private, test or corporate CA, give its certificate with --ca <file.pem>.';
-
-const MARK = { pass: '[PASS]', warn: '[WARN]', fail: '[FAIL]', skip: '[SKIP]' } as const;
-
-/**
- * At most three lines for the skipped checks: how many were skipped for each reason (the two
- * commonest named, the rest counted), instead of one line per check that could not run.
- */
-export function skippedSummary(skips: readonly { id: string; message: string }[]): string[] {
-  if (skips.length === 0) return [];
-  const byReason = new Map<string, number>();
-  for (const s of skips) byReason.set(s.message, (byReason.get(s.message) ?? 0) + 1);
-  const reasons = [...byReason].sort((a, b) => b[1] - a[1]);
-  const named = reasons.length <= 3 ? reasons : reasons.slice(0, 2);
-  const rest = reasons.slice(named.length).reduce((n, [, count]) => n + count, 0);
-  return [
-    ...named.map(([reason, count]) => `[SKIP] ${count} check(s) not run: ${reason.replace(/^Not checked: /, '')}`),
-    ...(rest > 0 ? [`[SKIP] ${rest} more for ${reasons.length - named.length} other reason(s); --json or --report lists each`] : []),
-  ];
-}
+import { ID_ARG } from '../common-options';
+import { caAdvice, checkLine, NETWORK_CHECK_OPTIONS, readNetworkCheckOptions, skippedSummary, type CheckStatus } from '../network-check';
 
 /** `check-jwks`. */
 export const checkJwks = defineCommand({
@@ -36,9 +15,7 @@ export const checkJwks = defineCommand({
   options: {
     registration: { type: 'string', value: '<id>', description: "check this draft's jwks_uri against its keys, and keep the report in its history" },
     expect: { type: 'string', value: '<file>', complete: 'file', description: 'a JWK, JWK Set or PEM public key the JWKS must hold' },
-    ca: CA_OPTION,
-    'allow-private-network': ALLOW_PRIVATE_NETWORK_OPTION,
-    timeout: { type: 'string', value: '<ms>', description: 'total deadline in milliseconds, 500-120000 (default: 10000)' },
+    ...NETWORK_CHECK_OPTIONS,
     report: { type: 'string', value: '<file.html|.md|.json>', complete: 'file', output: 'file', description: 'also write the full report; the extension picks the format' },
   },
   details: ['Prints each check that passed, warned or failed, and one line per reason for the checks that could not run. Exit 1 when a check fails.'],
@@ -46,20 +23,16 @@ export const checkJwks = defineCommand({
   async run(context: CliContext, { values, positionals }) {
     if (values.registration && values.expect) throw usageError('Give --registration or --expect, not both.');
     if (positionals.length === 0 && !values.registration) throw usageError('Give the URL to check (or --registration to check its jwks_uri).');
-    const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.');
-    const [expectText, caPem] = await Promise.all([values.expect ? readInputText(context, values.expect, 'expected key file') : undefined, values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
+    const [network, expectText] = await Promise.all([readNetworkCheckOptions(context, values), values.expect ? readInputText(context, values.expect, 'expected key file') : undefined]);
 
     const skips: { id: string; message: string }[] = [];
     const request = {
+      ...network,
       ...(expectText !== undefined && { expectText }),
-      ...(caPem !== undefined && { caPem }),
-      ...(timeoutMs !== undefined && { timeoutMs }),
-      ...(values['allow-private-network'] && { allowPrivateNetwork: true }),
-      onCheck: (check: { id: string; status: keyof typeof MARK; message: string; hint: string }) => {
+      onCheck: (check: { id: string; status: CheckStatus; message: string; hint: string }) => {
         if (context.json) return;
         if (check.status === 'skip') skips.push(check);
-        else context.out(`${MARK[check.status]} ${check.id}: ${check.message}${check.status === 'warn' || check.status === 'fail' ? `\n       fix: ${check.hint}` : ''}\n`);
+        else context.out(`${checkLine(check)}\n`);
       },
     };
     // A standalone check needs no keychain or data folder; a registration check does.
@@ -78,11 +51,10 @@ export const checkJwks = defineCommand({
       const text = values.report.endsWith('.html') ? toHtml(report) : values.report.endsWith('.md') ? toMarkdown(report) : JSON.stringify(report, null, 2);
       await writeOutputFile(context, values.report, text, 0o644);
     }
-    const untrusted = report.checks.some((c) => c.id === 'tls.chain' && c.status === 'fail');
     print(context, report, () =>
       [
         ...skippedSummary(skips),
-        ...(untrusted && !values.ca ? [TLS_CA_ADVICE] : []),
+        ...caAdvice(report.checks, values.ca),
         '',
         `Verdict: ${report.verdict.toUpperCase()} for ${report.url} (${Math.round(report.timings.totalMs)} ms; trust store: ${report.trustStore.description})`,
         ...(values.report ? [`Report written to ${resolvePath(context, values.report)}`] : []),
@@ -97,7 +69,7 @@ export const checkJwks = defineCommand({
 export const checkHistory = defineCommand({
   name: 'check-history',
   summary: 'List the jwks_uri checks kept for a registration',
-  args: [{ name: 'id', description: 'the registration id' }],
+  args: [ID_ARG],
   examples: ['oidc-onboard check-history clinic-portal-int'],
   async run(context, { positionals }) {
     const history = (await loadServices(context)).checks.history(positionals[0]!);
@@ -115,7 +87,7 @@ export const checkCompare = defineCommand({
   name: 'check-compare',
   summary: 'Compare two kept jwks_uri checks of a registration',
   args: [
-    { name: 'id', description: 'the registration id' },
+    ID_ARG,
     { name: 'before-report-id', description: 'the earlier report (see check-history)' },
     { name: 'after-report-id', description: 'the later report' },
   ],

@@ -2,13 +2,12 @@
 import { AppError } from '../../contract/errors';
 import type { CredentialService } from '../../core/credentials';
 import { EXIT, print, usageError, type CliContext } from '../context';
-import { defineCommand, type ArgDecl, type GroupDecl } from '../spec';
+import { defineCommand, type GroupDecl } from '../spec';
 import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { readSecret, secretHint } from '../secret';
-import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from '../common-options';
+import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
 
-const ID: ArgDecl = { name: 'id', description: 'the registration id (see oidc-onboard list)' };
 
 /** The credential service over this run's services (lazy: `--help` needs no keychain). */
 async function credentialService(context: CliContext): Promise<CredentialService> {
@@ -18,7 +17,7 @@ async function credentialService(context: CliContext): Promise<CredentialService
 const save = defineCommand({
   name: 'save',
   summary: 'Save what the provider issued: the Client ID (API key for the API platform) and, where one is issued, the secret (OS keychain)',
-  args: [ID],
+  args: [ID_ARG],
   options: {
     'client-id': { type: 'string', value: '<client_id>', description: 'the Client ID the provider issued (required unless --api-key)' },
     'api-key': { type: 'string', value: '<api_key>', description: "the API platform's API key (its client_id), instead of --client-id" },
@@ -74,7 +73,7 @@ const save = defineCommand({
 const show = defineCommand({
   name: 'show',
   summary: 'Show the saved Client ID and where the secret is kept',
-  args: [ID],
+  args: [ID_ARG],
   options: { reveal: { type: 'boolean', description: 'also print the secret itself' } },
   examples: ['oidc-onboard credentials show clinic-portal-int', 'oidc-onboard credentials show clinic-portal-int --reveal --json'],
   async run(context, { values, positionals }) {
@@ -103,7 +102,7 @@ const show = defineCommand({
 const remove = defineCommand({
   name: 'delete',
   summary: 'Delete the saved credentials and the secret in the keychain',
-  args: [ID],
+  args: [ID_ARG],
   options: { yes: { type: 'boolean', short: 'y', description: 'confirm: the secret is removed for good' } },
   examples: ['oidc-onboard credentials delete clinic-portal-int --yes'],
   async run(context, { values, positionals }) {
@@ -126,7 +125,7 @@ export const credentials: GroupDecl = {
 export const assertion = defineCommand({
   name: 'assertion',
   summary: 'Sign an RFC 7523 client assertion with the active key (and optionally probe the token endpoint)',
-  args: [ID],
+  args: [ID_ARG],
   options: {
     aud: { type: 'string', value: '<token endpoint>', description: "the aud claim (default: the provider's token endpoint)" },
     'client-id': { type: 'string', value: '<id>', description: 'iss and sub (default: the saved Client ID)' },

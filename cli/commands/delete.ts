@@ -3,12 +3,13 @@ import { AppError } from '../../contract/errors';
 import { EXIT, print } from '../context';
 import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
+import { ID_ARG } from '../common-options';
 
 /** `delete`. */
 export const deleteCommand = defineCommand({
   name: 'delete',
   summary: 'Delete a registration with its keys, keychain items, client secret and check history',
-  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  args: [ID_ARG],
   options: { yes: { type: 'boolean', short: 'y', description: 'confirm: everything it owns is removed for good' } },
   examples: ['oidc-onboard delete clinic-portal-int --yes'],
   async run(context, { values, positionals }) {

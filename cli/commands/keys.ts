@@ -1,13 +1,13 @@
 /** `keys <subcommand>` — signing keys of a registration (issue 4). Private keys only ever leave encrypted. */
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { EXIT, print, resolvePath, usageError, type CliContext } from '../context';
-import { defineCommand, type ArgDecl, type GroupDecl } from '../spec';
+import { defineCommand, type GroupDecl } from '../spec';
 import { readInputText } from '../input';
 import { loadServices } from '../lazy';
+import { ID_ARG } from '../common-options';
 import { readSecret, secretHint } from '../secret';
 import { writeOutputFile } from '../output';
 
-const ID: ArgDecl = { name: 'id', description: 'the registration id (see oidc-onboard list)' };
 const KID = { type: 'string', value: '<kid>', description: 'key id (see oidc-onboard keys list <id>)' } as const;
 
 function describeRecord(r: { kid: string; alg: string; kty: string; size?: number | undefined; crv?: string | undefined; state: string; thumbprint: string; createdAt: string; custody: string }): string {
@@ -17,7 +17,7 @@ function describeRecord(r: { kid: string; alg: string; kty: string; size?: numbe
 const generate = defineCommand({
   name: 'generate',
   summary: 'Generate a signing key pair (private key kept in the OS keychain)',
-  args: [ID],
+  args: [ID_ARG],
   options: {
     alg: { type: 'string', value: '<alg>', description: "signing algorithm: RS256, RS384, RS512, PS256, PS384, PS512, ES256 or ES384 (default: the registration's)" },
     size: { type: 'string', value: '<bits>', choices: ['2048', '3072', '4096'], description: "RSA modulus size (default: the provider's)" },
@@ -55,7 +55,7 @@ const generate = defineCommand({
 const list = defineCommand({
   name: 'list',
   summary: 'List the key pairs of a registration with the rotation plan',
-  args: [ID],
+  args: [ID_ARG],
   examples: ['oidc-onboard keys list clinic-portal-int'],
   async run(context, { positionals }) {
     const view = (await loadServices(context)).keys.view(positionals[0]!);
@@ -78,7 +78,7 @@ const list = defineCommand({
 const jwks = defineCommand({
   name: 'jwks',
   summary: 'Print (or write) the public JWK Set to serve at your jwks_uri',
-  args: [ID],
+  args: [ID_ARG],
   options: { out: { type: 'string', value: '<file>', complete: 'file', output: 'file', description: 'write it to this file instead of stdout' } },
   examples: ['oidc-onboard keys jwks clinic-portal-int --out public/jwks.json'],
   async run(context, { values, positionals }) {
@@ -94,7 +94,7 @@ const jwks = defineCommand({
 const publicPem = defineCommand({
   name: 'public-pem',
   summary: 'Print a public key as PEM (SubjectPublicKeyInfo)',
-  args: [ID],
+  args: [ID_ARG],
   options: { kid: { ...KID, description: 'which key (default: the active one)' } },
   examples: ['oidc-onboard keys public-pem clinic-portal-int > public-key.pem'],
   async run(context, { values, positionals }) {
@@ -106,7 +106,7 @@ const publicPem = defineCommand({
 const exportPrivate = defineCommand({
   name: 'export-private',
   summary: 'Write a private key encrypted with a passphrase (PKCS#8 PEM or JWE)',
-  args: [ID],
+  args: [ID_ARG],
   options: {
     kid: { ...KID, required: true },
     format: { type: 'string', value: 'pkcs8|jwe', choices: ['pkcs8', 'jwe'], required: true, description: 'pkcs8: encrypted PKCS#8 PEM (openssl, Java, .NET); jwe: an encrypted private JWK' },
@@ -128,7 +128,7 @@ const exportPrivate = defineCommand({
 const importKey = defineCommand({
   name: 'import',
   summary: 'Import a key pair from a PEM or JWK file (encrypted files ask for their passphrase)',
-  args: [ID, { name: 'file', description: 'PKCS#8 PEM (plain or encrypted), PKCS#1/SEC1 PEM, or a private JWK / JWE', file: true }],
+  args: [ID_ARG, { name: 'file', description: 'PKCS#8 PEM (plain or encrypted), PKCS#1/SEC1 PEM, or a private JWK / JWE', file: true }],
   options: { kid: { ...KID, description: 'key id to give it (default: its own kid, else the thumbprint)' } },
   details: ['For an encrypted file the passphrase is asked for without echo on a terminal, or read from the first line of stdin when piped.'],
   examples: ['oidc-onboard keys import clinic-portal-int clinic-key.p8.pem'],
@@ -156,7 +156,7 @@ const importKey = defineCommand({
 const hostingRequest = defineCommand({
   name: 'hosting-request',
   summary: "Write the request for an NHS-hosted JWKS (API platform): make_jwk.py's inputs, the JWK and a README",
-  args: [ID],
+  args: [ID_ARG],
   options: {
     'app-id': { type: 'string', value: '<uuid>', required: true, description: 'your application id in the NHS developer portal' },
     out: { type: 'string', value: '<dir>', required: true, complete: 'dir', output: 'dir', description: 'folder to write request.json, public-key.pem, the JWK and README.txt into' },
@@ -183,7 +183,7 @@ const hostingRequest = defineCommand({
 const rotate = defineCommand({
   name: 'rotate',
   summary: 'Next rotation step: generate the next key to publish, or switch signing to it once published',
-  args: [ID],
+  args: [ID_ARG],
   examples: ['oidc-onboard keys rotate clinic-portal-int'],
   async run(context, { positionals }) {
     const result = await (await loadServices(context)).keys.rotate(positionals[0]!);
@@ -197,7 +197,7 @@ const rotate = defineCommand({
 const retire = defineCommand({
   name: 'retire',
   summary: 'Stop signing with a key; it stays published through the grace period',
-  args: [ID],
+  args: [ID_ARG],
   options: { kid: { ...KID, required: true } },
   examples: ['oidc-onboard keys retire clinic-portal-int --kid 2026-12-01-Ab12Cd34'],
   async run(context, { values, positionals }) {
@@ -210,7 +210,7 @@ const retire = defineCommand({
 const remove = defineCommand({
   name: 'delete',
   summary: 'Delete a key pair (custody file and keychain item); cannot be undone',
-  args: [ID],
+  args: [ID_ARG],
   options: { kid: { ...KID, required: true }, yes: { type: 'boolean', short: 'y', description: 'confirm: the key is gone for good' } },
   examples: ['oidc-onboard keys delete clinic-portal-int --kid 2026-12-01-Ab12Cd34 --yes'],
   async run(context: CliContext, { values, positionals }) {

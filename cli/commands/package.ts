@@ -5,16 +5,16 @@ import { defineCommand } from '../spec';
 import { readInputFile, readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { readSecret } from '../secret';
-import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from '../common-options';
+import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
 
 /** `package`. */
 export const packageCommand = defineCommand({
   name: 'package',
   summary: 'Build the signed registration request package (.zip) to send to the provider',
-  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  args: [ID_ARG],
   options: {
     out: { type: 'string', value: '<file.zip>', required: true, complete: 'file', output: 'file', description: 'the package file to write' },
-    ca: { type: 'string', value: '<file.pem>', complete: 'file', description: 'extra trusted CA certificate(s) for the fresh jwks_uri check' },
+    ca: { ...CA_OPTION, description: 'extra trusted CA certificate(s) for the fresh jwks_uri check' },
     offline: { type: 'boolean', description: 'do not fetch the jwks_uri now; include the latest kept check instead' },
     acknowledge: { type: 'string', value: '<reason>', description: 'package despite error findings; the reason is recorded in the package' },
   },

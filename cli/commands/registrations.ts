@@ -1,15 +1,14 @@
 /** Commands for provider profiles and registration drafts (issue 3). */
 import { AppError } from '../../contract/errors';
 import { EXIT, print, usageError } from '../context';
-import { defineCommand, type ArgDecl } from '../spec';
+import { defineCommand } from '../spec';
 import { readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { formatFindings, formatRegistration } from '../format';
 import { memberChanges, SET_OPTIONS } from './set-members';
-import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from '../common-options';
+import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
 
 const exitForReport = (valid: boolean) => (valid ? EXIT.ok : EXIT.invalid);
-const ID: ArgDecl = { name: 'id', description: 'the registration id (see oidc-onboard list)' };
 
 /** `profiles`. */
 export const profiles = defineCommand({
@@ -60,7 +59,7 @@ export const create = defineCommand({
 export const copy = defineCommand({
   name: 'copy',
   summary: "Copy a draft's values to another environment of the same provider (no keys, checks or credentials)",
-  args: [ID],
+  args: [ID_ARG],
   options: { environment: { type: 'string', value: '<env>', required: true, description: 'the environment the copy is for (e.g. dep or live)' } },
   details: ['Keys, check history, packages and credentials are never copied: each environment has its own key pairs and client.'],
   examples: ['oidc-onboard copy clinic-portal-int --environment dep'],
@@ -97,7 +96,7 @@ export const list = defineCommand({
 export const show = defineCommand({
   name: 'show',
   summary: 'Show one draft with its values and findings',
-  args: [ID],
+  args: [ID_ARG],
   examples: ['oidc-onboard show clinic-portal-int', 'oidc-onboard show clinic-portal-int --json'],
   async run(context, { positionals }) {
     const { registrationDetail } = await import('../../core/views/summaries');
@@ -111,7 +110,7 @@ export const show = defineCommand({
 export const set = defineCommand({
   name: 'set',
   summary: 'Set, clear, add to or remove from any value of a draft',
-  args: [ID],
+  args: [ID_ARG],
   options: SET_OPTIONS,
   details: [
     'Every member has --<member> <value> to set it and --clear-<member> to remove it. List members (redirect URIs, contacts) take',
@@ -138,7 +137,7 @@ export const set = defineCommand({
 export const validate = defineCommand({
   name: 'validate',
   summary: 'Validate a draft like the provider and the RFCs would (exit 1 when not valid)',
-  args: [ID],
+  args: [ID_ARG],
   examples: ['oidc-onboard validate clinic-portal-int'],
   async run(context, { positionals }) {
     const { report } = (await loadServices(context)).drafts.get(positionals[0]!);
@@ -178,7 +177,7 @@ export const validateMetadataFile = defineCommand({
 export const discover = defineCommand({
   name: 'discover',
   summary: "Refresh a draft's provider data from its discovery document (or --forget it)",
-  args: [ID],
+  args: [ID_ARG],
   options: {
     url: { type: 'string', value: '<url>', description: "issuer or .well-known/openid-configuration URL (default: the draft's, else the environment's)" },
     ca: CA_OPTION,

@@ -2,12 +2,13 @@
 import { EXIT, print, resolvePath } from '../context';
 import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
+import { ID_ARG } from '../common-options';
 
 /** `support-pack <id> --out <file.zip> [--app-id <uuid>]`. */
 export const supportPack = defineCommand({
   name: 'support-pack',
   summary: 'Write the redacted support pack of a registration (what NHS support asks for; scanned for secrets)',
-  args: [{ name: 'id', description: 'the registration id (see oidc-onboard list)' }],
+  args: [ID_ARG],
   options: {
     out: { type: 'string', value: '<file.zip>', required: true, complete: 'file', output: 'file', description: 'the zip to write' },
     'app-id': { type: 'string', value: '<application id>', description: 'your application id in the NHS developer portal, for the README (default: the stored one)' },

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToPlain } from '../../../cli/plain-text';
 import { suggest } from '../../../cli/suggest';
-import { skippedSummary } from '../../../cli/commands/checks';
+import { skippedSummary } from '../../../cli/network-check';
 import { mdEscape } from '../../../core/text/markdown';
 
 describe('markdownToPlain', () => {
