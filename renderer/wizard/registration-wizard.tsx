@@ -12,7 +12,6 @@ import { ExternalLink } from '../components/external-link';
 import { Icon } from '../components/icons';
 import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
 import { call, useOperation } from '../hooks/use-operation';
-import { useRegistrationsChanged } from '../hooks/use-registrations-changed';
 import { hasNavigatedInApp, hrefFor, navigate } from '../hooks/use-route';
 import { RegistrationCheck } from '../checks/registration-check';
 import { KeyRingPanel } from '../keys/key-ring-panel';
@@ -200,8 +199,6 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
   const [dialog, setDialog] = useState<'copy' | 'delete' | undefined>(undefined);
   // A newer version saved elsewhere that the user has not taken yet, or the news that it was deleted.
   const [elsewhere, setElsewhere] = useState<{ remote: RegistrationDetail; clashes: string[] } | 'deleted' | undefined>(undefined);
-  // Bumped when a version from elsewhere is taken, so the panels with their own data (keys, package) load it again.
-  const [revision, setRevision] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const mountedOnce = useRef(false);
@@ -245,7 +242,6 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     setDetail(remote);
     setMetadataState(remote.registration.metadata);
     setNotesState(remote.registration.notes ?? '');
-    setRevision((r) => r + 1);
     setElsewhere(undefined);
   };
   // The member the user is in now (a focused field of the form), if any.
@@ -254,34 +250,44 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     if (!(active instanceof HTMLElement) || form.current?.contains(active) !== true || !active.matches('input, textarea, select')) return undefined;
     return active.closest<HTMLElement>('[data-path]')?.dataset.path?.split(/[.[]/)[0];
   };
-  useRegistrationsChanged((change) => {
-    if (!change.ids.includes(id)) return;
-    void call('getRegistration', { id }).then((result) => {
-      if (!result.ok) {
-        if (result.error.code === 'NOT_FOUND') setElsewhere('deleted');
-        return;
-      }
-      const remote = result.value;
-      const base = baseOf(detail);
-      const theirs = baseOf(remote);
-      const focused = focusedMember();
-      // A clash: a member changed elsewhere that the user changed here too (not yet saved) or is in right now.
-      const touched = (key: string, mine: unknown, old: unknown) => key === focused || !sameJson(mine, old);
-      const clashes = Object.keys({ ...base.metadata, ...theirs.metadata }).filter(
-        (key) => !sameJson(base.metadata[key], theirs.metadata[key]) && touched(key, metadata[key], base.metadata[key]) && !sameJson(metadata[key], theirs.metadata[key]),
-      );
-      if (base.notes !== theirs.notes && touched('notes', notes, base.notes) && notes !== theirs.notes) clashes.push('notes');
-      if (clashes.length > 0) {
-        setElsewhere({ remote, clashes });
-        return;
-      }
-      // No clash: take what changed elsewhere, keep what changed here.
-      setMetadataState((local) => rebaseMembers(base.metadata, local, theirs.metadata));
-      setNotesState((local) => (local === base.notes ? theirs.notes : local));
-      setDetail(remote);
-      setRevision((r) => r + 1);
-    });
-  });
+  // The registration as the query cache holds it. A change made elsewhere (another window, the
+  // CLI) invalidates every registration read (data/query-client.ts), so this refreshes with one
+  // fetch shared with the page's own read; the panels (keys, check, package, checklist) refresh
+  // their own cached reads and keep their state. A new answer is reconciled with the edits here.
+  const cached = useOperation('getRegistration', { id }).state;
+  const remote = cached.status === 'ok' ? cached.value : undefined;
+  const remoteError = cached.status === 'error' ? cached.error : undefined;
+  // The last answer taken in; the cache keeps an unchanged answer's identity, so only news runs the merge.
+  const seen = useRef(initial);
+  const reconcile = (next: RegistrationDetail) => {
+    const base = baseOf(detail);
+    const theirs = baseOf(next);
+    const focused = focusedMember();
+    // A clash: a member changed elsewhere that the user changed here too (not yet saved) or is in right now.
+    const touched = (key: string, mine: unknown, old: unknown) => key === focused || !sameJson(mine, old);
+    const clashes = Object.keys({ ...base.metadata, ...theirs.metadata }).filter(
+      (key) => !sameJson(base.metadata[key], theirs.metadata[key]) && touched(key, metadata[key], base.metadata[key]) && !sameJson(metadata[key], theirs.metadata[key]),
+    );
+    if (base.notes !== theirs.notes && touched('notes', notes, base.notes) && notes !== theirs.notes) clashes.push('notes');
+    if (clashes.length > 0) {
+      setElsewhere({ remote: next, clashes });
+      return;
+    }
+    // No clash: take what changed elsewhere, keep what changed here.
+    setMetadataState((local) => rebaseMembers(base.metadata, local, theirs.metadata));
+    setNotesState((local) => (local === base.notes ? theirs.notes : local));
+    setDetail(next);
+  };
+  useEffect(() => {
+    if (remoteError !== undefined) {
+      if (remoteError.code === 'NOT_FOUND') setElsewhere('deleted');
+      return;
+    }
+    if (remote === undefined || remote === seen.current) return;
+    seen.current = remote;
+    reconcile(remote);
+    // Only a new answer from the cache runs the merge; the edits it reads are this render's.
+  }, [remote, remoteError]);
 
   const findings = detail.report.findings;
   // The draft's own environment: refreshed from the provider's discovery document once one is fetched.
@@ -400,10 +406,10 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           </div>
         ) : step === 'check' ? (
           // Not a form of draft values: the check step runs the tester on what is already saved.
-          <RegistrationCheck key={revision} id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
+          <RegistrationCheck id={id} jwksUri={textOf(metadata, 'jwks_uri')} keySource={environment?.keys?.keySource} providerName={detail.providerName} />
         ) : step === 'submit' ? (
           // The NHS steps after packaging: not draft values either; ticks are saved as they change.
-          <ChecklistPanel key={revision} id={id} />
+          <ChecklistPanel id={id} />
         ) : (
           <form ref={form} className="form" onSubmit={(event) => event.preventDefault()} noValidate>
             {step === 'basics' && <BasicsStep {...props} />}
@@ -415,8 +421,8 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
         )}
         {/* Outside the form: key actions are not draft values and must never submit it. */}
         {step === 'basics' && <ProviderData detail={detail} profile={profile} environment={environment} onDetail={setDetail} />}
-        {step === 'keys' && <KeyRingPanel key={revision} id={id} provider={detail.registration.provider} />}
-        {step === 'review' && <PackagePanel key={revision} id={id} steps={steps} />}
+        {step === 'keys' && <KeyRingPanel id={id} provider={detail.registration.provider} />}
+        {step === 'review' && <PackagePanel id={id} steps={steps} />}
         <div className="wizard-nav">
           {previous !== undefined ? (
             <a className="button button-secondary" href={hrefFor({ name: 'registration', id, step: previous })}>

@@ -12,6 +12,8 @@ import { createRegistrationRepository } from '../../core/storage/registrations';
 import { openSettingsStore } from '../../core/storage/settings-store';
 import { expect, test } from './harness';
 import { testFetcher } from '../support/test-fetcher';
+import type { OnboardingApi } from '../../contract/bridge';
+import { getRegistration } from '../../contract/operations/registrations';
 
 /** A second, independent store on the backend's data folder: another process, as far as the app can tell. */
 function otherProcess(dataDir: string) {
@@ -43,6 +45,30 @@ test('registrations added, renamed or deleted elsewhere show up in the open list
   // Deleted elsewhere while open: the page says so.
   cli.registrations.remove(mine);
   await expect(page.getByTestId('deleted-elsewhere')).toBeVisible();
+});
+
+test('a change elsewhere refreshes the open registration with one read and no remount: the selected Keys tab stays', async ({ app, page, backend, ipc }) => {
+  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Clinic Portal' }).registration.id;
+  const cli = otherProcess(backend.dataDir);
+
+  await app.open(`#/registrations/${id}/keys`);
+  const publish = page.getByRole('tab', { name: /^Publish/ });
+  await publish.click();
+  await expect(publish).toHaveAttribute('aria-selected', 'true');
+  const from = ipc.length;
+
+  cli.drafts.setValues(id, { clientName: 'Renamed by the CLI' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Renamed by the CLI' })).toBeVisible();
+  // A barrier: one more read of the same registration, sent after every read the change caused,
+  // so those have all been recorded by the time its answer is back.
+  await page.evaluate(async (registrationId) => {
+    await (globalThis as unknown as { onboarding: OnboardingApi }).onboarding.getRegistration({ id: registrationId });
+  }, id);
+  const reads = ipc.slice(from).filter((record) => record.channel === getRegistration.channel);
+  expect(reads, 'registrations:get calls: the change (one) and the barrier (one)').toHaveLength(2);
+  // The panels were not remounted: the tab the user chose is still the one shown.
+  await expect(publish).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('keys-panel-publish')).toBeVisible();
 });
 
 test('a field being typed in is not overwritten by a change made elsewhere: the user keeps their text and chooses', async ({ app, page, backend }) => {
