@@ -16,11 +16,11 @@ export type PreferenceChanges = Partial<Preferences>;
 export function createPreferences(store: SettingsStore) {
   return {
     /** The current preferences. Never writes. */
-    get: (): Preferences => store.read().preferences,
+    get: (): Preferences => store.select((settings) => settings.preferences),
     /** Applies `changes` (nothing at all is written when there are none) and returns the result. */
     set(changes: PreferenceChanges): Preferences {
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as PreferenceChanges;
-      if (Object.keys(given).length === 0) return store.read().preferences;
+      if (Object.keys(given).length === 0) return store.select((settings) => settings.preferences);
       return store.update((settings) => {
         Object.assign(settings.preferences, given);
         return { ...settings.preferences };

@@ -76,13 +76,13 @@ export function createRegistrationRepository(deps: { store: SettingsStore; clock
       return store.readOnly;
     },
 
-    list: () =>
-      Object.values(store.read().registrations).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    // Lookups copy only the records they return (store.select), never the whole settings file.
+    list: () => store.select((settings) => Object.values(settings.registrations)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
 
-    find: (id) => ownRegistration(store.read().registrations, id),
+    find: (id) => store.select((settings) => ownRegistration(settings.registrations, id)),
 
     get(id) {
-      const found = ownRegistration(store.read().registrations, id);
+      const found = store.select((settings) => ownRegistration(settings.registrations, id));
       if (!found) throw registrationNotFound(id);
       return found;
     },
@@ -117,7 +117,7 @@ export function createRegistrationRepository(deps: { store: SettingsStore; clock
     },
 
     remove(id, mayRemove = () => true) {
-      if (!ownRegistration(store.read().registrations, id)) return false;
+      if (!store.select((settings) => Object.hasOwn(settings.registrations, id))) return false;
       return store.update((settings) => {
         const current = ownRegistration(settings.registrations, id);
         if (!current || !mayRemove(current)) return false;

@@ -41,6 +41,12 @@ export interface SettingsStore {
   /** The current settings, re-read from disk when the file changed (a fresh copy; change it through {@link SettingsStore.update}). */
   read(): Settings;
   /**
+   * One part of the current settings (re-read from disk when the file changed): `pick` is given
+   * the store's own copy — it must only read it — and a deep copy of what it returns comes back.
+   * A lookup copies just the part it needs, and no caller can change the store's copy.
+   */
+  select<T>(pick: (settings: Readonly<Settings>) => T): T;
+  /**
    * Under the inter-process lock: re-reads the file, applies `mutate` to a copy, validates it,
    * writes it atomically and returns what `mutate` returned. `mutate` must be synchronous; when
    * it throws, nothing is written.
@@ -307,6 +313,10 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     read() {
       reload();
       return structuredClone(cache.settings);
+    },
+    select(pick) {
+      reload();
+      return structuredClone(pick(cache.settings));
     },
     refresh,
     update(mutate) {

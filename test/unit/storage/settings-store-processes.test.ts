@@ -119,6 +119,36 @@ describe('two stores on one folder (the app and a CLI process)', () => {
   });
 });
 
+describe('lookups hand out copies', () => {
+  it('changing a record returned by list, find or get (or the preferences) does not change the next read', () => {
+    const store = openSettingsStore({ dataDir: dir, clock });
+    const repo = createRegistrationRepository({ store, clock });
+    const base = { provider: 'nhs-cis2', environment: 'int', metadata: { client_name: 'Kept' }, notes: 'kept', createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), keys: [], checks: [], packages: [], checklist: {} };
+    repo.create(() => ({ ...base, id: 'one' }));
+    repo.create(() => ({ ...base, id: 'two' }));
+
+    const found = repo.find('one')!;
+    found.notes = 'changed through find';
+    found.metadata.client_name = 'changed through find';
+    const got = repo.get('two');
+    got.keys.push({ kid: 'not-a-key' } as never);
+    const listed = repo.list();
+    for (const record of listed) record.checklist['x'] = { done: true } as never;
+    listed.pop();
+    const preferences = createPreferences(store);
+    preferences.get().theme = 'dark';
+
+    expect(repo.get('one')).toMatchObject({ notes: 'kept', metadata: { client_name: 'Kept' }, checklist: {} });
+    expect(repo.find('two')).toMatchObject({ keys: [], checklist: {} });
+    expect(repo.list()).toHaveLength(2);
+    expect(store.read().registrations['one']!.metadata).toEqual({ client_name: 'Kept' });
+    expect(preferences.get().theme).not.toBe('dark');
+    // And a write starts from the stored values, not from anything a caller changed.
+    repo.update('one', (r) => void (r.notes = 'written'));
+    expect(repo.get('one')).toMatchObject({ notes: 'written', metadata: { client_name: 'Kept' } });
+  });
+});
+
 describe('file modes', () => {
   it.skipIf(process.platform === 'win32')('writes config.json 0600 in a 0700 folder', async () => {
     const dataDir = path.join(dir, 'fresh');
