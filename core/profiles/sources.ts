@@ -64,6 +64,14 @@ export const SOURCES = {
     title: 'NHS CIS2 Authentication — put your software live',
     url: `${CIS2}/integrate/put-your-software-live`,
   },
+  cis2Assurance: {
+    title: 'NHS CIS2 Authentication — get your software assured',
+    url: `${CIS2}/integrate/get-your-software-assured`,
+  },
+  cis2Onboarding: {
+    title: 'NHS CIS2 Authentication — onboarding journey',
+    url: `${CIS2}/onboarding-journey`,
+  },
   cis2CommunityToken: {
     title: 'NHS developer community — token request with private key JWT fails (CIS2; corroboration only)',
     url: 'https://developer.community.nhs.uk/t/token-request-with-private-key-jwt-fails/6283',
@@ -87,6 +95,10 @@ export const SOURCES = {
   nhsLoginSandpit: {
     title: 'NHS login — how do I integrate to the sandpit? (Sandpit Environment Request Form)',
     url: `${NHS_LOGIN}/integrating-to-sandpit/`,
+  },
+  nhsLoginFormNotes: {
+    title: "NHSDigital vaccinations-app — docs/NHSLOGIN.md (an NHS team's notes of the sandpit form fields; corroboration only)",
+    url: 'https://github.com/NHSDigital/vaccinations-app/blob/5ece35f463b791bf83585eca96d0e2a28c44431b/docs/NHSLOGIN.md',
   },
   nhsLoginIntegrate: {
     title: 'NHS login integration toolkit — Integrate (Integration Environment Request form)',

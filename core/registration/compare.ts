@@ -20,8 +20,7 @@
 import type { CompareFinding, CompareReport, CompareRow } from '../../contract/schemas/compare';
 import type { Registration } from '../../contract/schemas/registration';
 import { classifyAddress } from '../net/address';
-import { CHECKLIST_SOURCES } from '../profiles/checklists';
-import { findEnvironment } from '../profiles';
+import { findEnvironment, SOURCES } from '../profiles';
 import { profileFor } from './profile-for';
 
 /** Environment ids that are production. */
@@ -119,7 +118,7 @@ export function compareRegistrations(a: Registration, b: Registration): CompareR
   const sb = side(b);
   const findings: CompareFinding[] = [];
   const rows: CompareRow[] = [];
-  const replicate = CHECKLIST_SOURCES.cis2PutLive;
+  const replicate = SOURCES.cis2GoLive;
   const cis2 = a.provider === 'nhs-cis2' && b.provider === 'nhs-cis2';
 
   if (a.id === b.id) findings.push({ code: 'compare.same-registration', severity: 'error', message: `Both sides are ${a.id}: compare two registrations.` });

@@ -16,4 +16,3 @@ export function findChecklist(table: ChecklistTable, provider: string, environme
 }
 
 export type { Checklist, ChecklistAnswer, ChecklistField, ChecklistItem, ChecklistTable, ChecklistWhere, ChecklistWhereKind, PackageUse } from './checklist-schema';
-export { CHECKLIST_SOURCES, IDENTITY_SERVICE_API_COMMIT, IDENTITY_SERVICE_JWKS_COMMIT } from './checklist-sources';

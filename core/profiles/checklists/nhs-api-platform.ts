@@ -5,7 +5,7 @@
  * reference `domain.md`, Corrections.
  */
 import type { Checklist, ChecklistItem } from './checklist-schema';
-import { CHECKLIST_SOURCES as S } from './checklist-sources';
+import { SOURCES as S } from '../sources';
 
 function items(envName: string): ChecklistItem[] {
   return [
@@ -59,8 +59,8 @@ function items(envName: string): ChecklistItem[] {
         { id: 'public-key', label: 'PUBLIC_KEY_FILE (PEM public key, RSA 4096 recommended)', answer: { from: 'key', member: 'public_pem' } },
       ],
       returns: 'A URL under raw.githubusercontent.com/NHSDigital/identity-service-jwks to set as the Public key URL.',
-      source: S.hostedJwksMakeJwk,
-      corroboration: [S.hostedJwksExpiry],
+      source: S.apiHostedJwksScript,
+      corroboration: [S.apiHostedJwksExpiry],
       optional: true,
       alternativeTo: 'public-key-url',
     },

@@ -4,7 +4,7 @@
  * production configuration that replicates INT). Facts: project reference `domain.md`, Corrections.
  */
 import type { Checklist, ChecklistField, ChecklistItem } from './checklist-schema';
-import { CHECKLIST_SOURCES as S } from './checklist-sources';
+import { SOURCES as S } from '../sources';
 
 const SECURITY_PATTERN: Readonly<Record<string, string>> = {
   private_key_jwt: 'Private Key JWT',
@@ -63,7 +63,7 @@ const testBackchannel: ChecklistItem = {
     'CIS2 posts logout tokens to it from the internet: the host must be on public DNS, with a certificate for its FQDN that chains to a public root. Skip this item if you do not use back-channel logout.',
   fields: [{ id: 'backchannel-logout-uri', label: 'Back-channel logout URI', answer: { from: 'metadata', member: 'backchannel_logout_uri', whenMissing: 'None (no back-channel logout)' } }],
   returns: 'Nothing: CIS2 calls it when a user signs out elsewhere.',
-  source: S.cis2TestYourSoftware,
+  source: S.cis2TestSoftware,
   optional: true,
 };
 
@@ -77,7 +77,7 @@ const testInt: ChecklistItem = {
     { id: 'kid', label: 'kid of your signing key', answer: { from: 'key', member: 'kid' } },
   ],
   returns: 'Evidence for assurance (see NHS\'s "get your software assured").',
-  source: S.cis2TestYourSoftware,
+  source: S.cis2TestSoftware,
   corroboration: [S.cis2Assurance],
 };
 
@@ -88,7 +88,7 @@ const connectionAgreement: ChecklistItem = {
   detail: 'NHS configures production only after the Connection Agreement is signed. Allow 2 weeks from your request for the production configuration.',
   fields: [],
   returns: 'NHS starts the production configuration (allow 2 weeks).',
-  source: S.cis2PutLive,
+  source: S.cis2GoLive,
 };
 
 const liveRequest: ChecklistItem = {
@@ -99,7 +99,7 @@ const liveRequest: ChecklistItem = {
     'Production replicates your INT configuration: give the same choices as INT (security pattern, algorithms, UserInfo signing, back-channel logout) with production URLs. `oidc-onboard compare <int-id> <live-id>` lists what differs. NHS asks for: production redirect URIs, back-channel logout URI, security pattern, JWKS URI, token-endpoint signing algorithm and UserInfo signing.',
   fields: CONFIGURATION_FIELDS.filter((f) => f.id !== 'client-name' && f.id !== 'backchannel-logout-session'),
   returns: 'The production client_id (and a client secret only for the Client Secret pattern), about 2 weeks after the signed Connection Agreement.',
-  source: S.cis2PutLive,
+  source: S.cis2GoLive,
 };
 
 /** CIS2 checklists: INT, DEP, live. */
@@ -140,6 +140,6 @@ export const cis2Checklists: readonly Checklist[] = [
       role: 'attach',
       text: 'NHS takes the production values by hand: send them as the submission checklist lists them. You may attach this .zip so NHS can confirm the values were signed by the key you publish; quote its SHA-256 (printed by `oidc-onboard package` and shown in the app) so the recipient can confirm they received the same file. Anyone can check it with `oidc-onboard verify-package <file>`.',
     },
-    items: [connectionAgreement, liveRequest, { ...testBackchannel, source: S.cis2TestYourSoftware, corroboration: [S.cis2PutLive] }],
+    items: [connectionAgreement, liveRequest, { ...testBackchannel, source: S.cis2TestSoftware, corroboration: [S.cis2GoLive] }],
   },
 ];

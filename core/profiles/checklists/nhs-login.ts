@@ -4,7 +4,7 @@
  * client_id only (no secret). Facts: project reference `domain.md`, Corrections.
  */
 import type { Checklist, ChecklistField } from './checklist-schema';
-import { CHECKLIST_SOURCES as S, NHS_LOGIN_FORM_NOTES } from './checklist-sources';
+import { SOURCES as S } from '../sources';
 
 const SANDPIT_FORM_URL = 'https://forms.office.com/e/HaKHCGFBxP';
 
@@ -51,7 +51,7 @@ export const nhsLoginChecklists: readonly Checklist[] = [
         ],
         returns: 'An e-mail with your sandpit client_id (NHS login issues no secret) and access to test users.',
         source: S.nhsLoginSandpit,
-        corroboration: [NHS_LOGIN_FORM_NOTES, S.nhsLoginPem],
+        corroboration: [S.nhsLoginFormNotes, S.nhsLoginPem],
       },
     ],
   },
@@ -128,7 +128,7 @@ export const nhsLoginChecklists: readonly Checklist[] = [
         fields: [clientName, redirectUris, publicKey, scopes, contactEmail],
         returns: 'The live client_id (no secret).',
         source: S.nhsLoginEnvironments,
-        corroboration: [S.nhsLoginEis, S.nhsLoginPem],
+        corroboration: [S.nhsLoginEisPage, S.nhsLoginPem],
       },
     ],
   },
