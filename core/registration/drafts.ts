@@ -17,14 +17,25 @@ import { emptyMetadataFor, validateMetadata } from './index';
 import { keyFactsOf } from './key-facts';
 import { memberSchema } from './metadata';
 
-/** What `set` on the CLI (and scripted callers) may change in one go. */
+/**
+ * What `set` on the CLI (and scripted callers) may change in one go. The named fields are
+ * shorthands for the generic edits below (`clientName` is `members.client_name`,
+ * `addRedirectUris` is `add.redirect_uris` …) and are applied by the same path, in its order.
+ */
 export interface ValueChanges {
+  /** `members.client_name`. */
   clientName?: string;
+  /** `add.redirect_uris`. */
   addRedirectUris?: string[];
+  /** `remove.redirect_uris`. */
   removeRedirectUris?: string[];
+  /** `members.jwks_uri`. */
   jwksUri?: string;
+  /** `members.contacts` (replaces the list). */
   contacts?: string[];
+  /** `members.token_endpoint_auth_method`. */
   authMethod?: string;
+  /** `members.token_endpoint_auth_signing_alg`. */
   signingAlg?: string;
   /** Members set to these values (any member the rule engine knows; see `memberSchema`). */
   members?: Readonly<Record<string, unknown>>;
@@ -86,8 +97,41 @@ function requireKnownMember(name: string): void {
   if (!memberSchema(name)) throw new AppError('VALIDATION_FAILED', `"${name}" is not a client metadata member this app knows.`, { details: { member: name } });
 }
 
-/** `changes`' generic member edits on `metadata`: clear, then set, then remove, then add. */
-function applyMemberChanges(id: string, metadata: Record<string, unknown>, changes: ValueChanges): void {
+/** The member each named shorthand of {@link ValueChanges} sets. */
+const SHORTHAND_MEMBERS = {
+  clientName: 'client_name',
+  jwksUri: 'jwks_uri',
+  contacts: 'contacts',
+  authMethod: 'token_endpoint_auth_method',
+  signingAlg: 'token_endpoint_auth_signing_alg',
+} as const satisfies Partial<Record<keyof ValueChanges, string>>;
+
+/**
+ * `changes` as generic member edits only: the named shorthands (`clientName`, `addRedirectUris` …)
+ * become the `members`, `remove` and `add` entries they stand for, so one path applies them all.
+ * A member given both ways takes the generic value; list values given both ways are joined.
+ */
+function memberEdits(changes: ValueChanges): Pick<ValueChanges, 'clear' | 'members' | 'remove' | 'add'> {
+  const named: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(SHORTHAND_MEMBERS)) {
+    const value = changes[key as keyof typeof SHORTHAND_MEMBERS];
+    if (value !== undefined) named[member] = value;
+  }
+  // Spread copies own properties as own properties: a member named `__proto__` stays a member.
+  const joined = (shorthand: readonly string[] | undefined, generic: Readonly<Record<string, readonly string[]>> | undefined) =>
+    shorthand?.length ? { ...generic, redirect_uris: [...shorthand, ...(generic?.redirect_uris ?? [])] } : generic;
+  const remove = joined(changes.removeRedirectUris, changes.remove);
+  const add = joined(changes.addRedirectUris, changes.add);
+  return {
+    ...(changes.clear && { clear: changes.clear }),
+    members: { ...named, ...changes.members },
+    ...(remove && { remove }),
+    ...(add && { add }),
+  };
+}
+
+/** `changes`' member edits on `metadata`: clear, then set, then remove, then add. */
+function applyMemberChanges(id: string, metadata: Record<string, unknown>, changes: Pick<ValueChanges, 'clear' | 'members' | 'remove' | 'add'>): void {
   for (const name of changes.clear ?? []) {
     requireKnownMember(name);
     delete metadata[name];
@@ -211,19 +255,7 @@ export function createDraftService(deps: { registrations: RegistrationRepository
       return view(
         change(id, (current) => {
           const metadata: Record<string, unknown> = { ...current.metadata };
-          if (changes.clientName !== undefined) metadata.client_name = changes.clientName;
-          if (changes.addRedirectUris?.length || changes.removeRedirectUris?.length) {
-            const existing = Array.isArray(metadata.redirect_uris) ? (metadata.redirect_uris as unknown[]) : [];
-            const removed = new Set(changes.removeRedirectUris ?? []);
-            const missing = [...removed].filter((uri) => !existing.includes(uri));
-            if (missing.length > 0) throw new AppError('VALIDATION_FAILED', `Not a redirect URI of ${id}: ${missing.join(', ')}`);
-            metadata.redirect_uris = [...existing.filter((uri) => !removed.has(uri as string)), ...(changes.addRedirectUris ?? [])];
-          }
-          if (changes.jwksUri !== undefined) metadata.jwks_uri = changes.jwksUri;
-          if (changes.contacts !== undefined) metadata.contacts = changes.contacts;
-          if (changes.authMethod !== undefined) metadata.token_endpoint_auth_method = changes.authMethod;
-          if (changes.signingAlg !== undefined) metadata.token_endpoint_auth_signing_alg = changes.signingAlg;
-          applyMemberChanges(id, metadata, changes);
+          applyMemberChanges(id, metadata, memberEdits(changes));
           current.metadata = metadata;
           if (changes.notes !== undefined) current.notes = changes.notes;
         }),
