@@ -3,11 +3,11 @@
  * use, handed to the services and to the standalone commands (`check-jwks <url>`,
  * `verify-package`). Its idle keep-alive sockets do not hold the process open.
  */
-import { APP_VERSION } from '../core/version';
+import { USER_AGENT } from '../core/version';
 import { createFetcher } from '../core/net/fetcher';
 import type { Fetcher } from '../core/net/types';
 
 /** A fetcher with the tool's user agent and the bundled + system trust store (`--ca` adds to it per command). */
 export function createCliFetcher(): Fetcher {
-  return createFetcher({ userAgent: `oidc-onboard/${APP_VERSION}` });
+  return createFetcher({ userAgent: USER_AGENT });
 }

@@ -5,3 +5,6 @@ import pkg from '../package.json' with { type: 'json' };
 export const APP_VERSION: string = pkg.version;
 /** The product name. */
 export const APP_NAME: string = pkg.productName;
+
+/** The User-Agent of every request the product sends (`oidc-onboard/<version>`), CLI and app alike. */
+export const USER_AGENT = `oidc-onboard/${APP_VERSION}`;

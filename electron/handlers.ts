@@ -189,7 +189,7 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
     verifyPackage: async ({ base64, offline, caPem, allowPrivateNetwork }) => {
       const verification = await verifyPackage(new Uint8Array(Buffer.from(base64, 'base64')), {
         clock: services.ports.clock,
-        fetcher: services.fetcher,
+        fetcher: services.ports.fetcher,
         ...(allowPrivateNetwork && { allowPrivateNetwork }),
         ...(offline && { offline }),
         ...(caPem && { caPem }),

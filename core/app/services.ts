@@ -45,6 +45,7 @@ export function createAppServices(ports: AppPorts) {
   const registrations = createRegistrationRepository({ store, clock: ports.clock });
   const preferences = createPreferences(store);
   const drafts = createDraftService({ registrations, clock: ports.clock, fetcher: ports.fetcher });
+  // The fetcher is a port: it is reached as `services.ports.fetcher`, never under a second name.
   const { vault, clock, random, logger, dataDir, fetcher } = ports;
   // One scope per data folder: on the first keychain use it moves the items earlier versions named
   // without the folder id, found from this folder's own key and credential records.
@@ -86,7 +87,7 @@ export function createAppServices(ports: AppPorts) {
     };
   }
 
-  return { ports, fetcher, store, registrations, preferences, keychain, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
+  return { ports, store, registrations, preferences, keychain, drafts, deletion, keyService, keys, checks, credentials, packages, checklist, diagnostics, supportPack, appInfo };
 }
 
 /** The services object. */

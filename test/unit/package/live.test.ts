@@ -49,7 +49,7 @@ describe('package + verify against a live jwks_uri', () => {
     expect(leaks(bytes)).toEqual([]);
 
     // The test jwks_uri is on loopback: a package's jwks_uri is untrusted, so verifying it needs the explicit allow.
-    const online = { caPem, fetcher: world.services.fetcher, allowPrivateNetwork: true };
+    const online = { caPem, fetcher: world.services.ports.fetcher, allowPrivateNetwork: true };
     const same = await verifyPackage(bytes, online);
     expect(same.verdict, JSON.stringify(same.steps, null, 2)).toBe('valid');
     expect(same.steps.find((s) => s.id === 'live.signature')?.status).toBe('pass');
@@ -78,14 +78,14 @@ describe('package + verify against a live jwks_uri', () => {
     const built = await world.packages.build(id, { out: path.join(world.dataDir, 'untrusted.zip'), caPem, acknowledgeFindings: 'Local test server' });
     const bytes = new Uint8Array(await readFile(built.path));
     const before = server.connectionCount;
-    const refused = await verifyPackage(bytes, { caPem, fetcher: world.services.fetcher });
+    const refused = await verifyPackage(bytes, { caPem, fetcher: world.services.ports.fetcher });
     expect(server.connectionCount).toBe(before);
     expect(refused.verdict).toBe('invalid');
     expect(refused.steps.find((s) => s.id === 'live.signature')).toMatchObject({ status: 'fail', message: expect.stringMatching(/Refused before connecting: localhost resolves to .*loopback.*the package being verified.*--allow-private-network/s) });
     expect(refused.steps.find((s) => s.id === 'live.check')).toMatchObject({ status: 'skip', message: expect.stringMatching(/network policy/) });
     // The intact steps are unaffected.
     expect(refused.steps.filter((s) => !s.id.startsWith('live.')).every((s) => s.status !== 'fail')).toBe(true);
-    const allowed = await verifyPackage(bytes, { caPem, fetcher: world.services.fetcher, allowPrivateNetwork: true });
+    const allowed = await verifyPackage(bytes, { caPem, fetcher: world.services.ports.fetcher, allowPrivateNetwork: true });
     expect(allowed.steps.find((s) => s.id === 'live.signature')?.status).toBe('pass');
     expect(server.connectionCount).toBeGreaterThan(before);
   });
