@@ -10,7 +10,8 @@ import { createOsKeychain } from '../../core/storage/os-keychain';
 import { TEST_KEYCHAIN_SERVICE } from '../support/backend';
 import { createRegistrationRepository } from '../../core/storage/registrations';
 import { openSettingsStore } from '../../core/storage/settings-store';
-import { expect, test } from './harness';
+import { expect, test, type AppDriver } from './harness';
+import type { TestBackend } from '../support/backend';
 import { testFetcher } from '../support/test-fetcher';
 import type { OnboardingApi } from '../../contract/bridge';
 import { getRegistration } from '../../contract/operations/registrations';
@@ -19,6 +20,23 @@ import { getRegistration } from '../../contract/operations/registrations';
 function otherProcess(dataDir: string) {
   const registrations = createRegistrationRepository({ store: openSettingsStore({ dataDir, clock: systemClock }), clock: systemClock });
   return { registrations, drafts: createDraftService({ registrations, clock: systemClock, fetcher: testFetcher() }) };
+}
+
+/** A CIS2 INT draft "Clinic Portal" opened at `step`, with another process on the same data folder. */
+async function openDraftElsewhereToo(app: AppDriver, backend: TestBackend, step: 'basics' | 'keys') {
+  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Clinic Portal' }).registration.id;
+  const cli = otherProcess(backend.dataDir);
+  await app.open(`#/registrations/${id}/${step}`);
+  return { id, cli };
+}
+
+/** Types `text` at the end of the Client name field, as a user editing it does; the field keeps the focus. */
+async function typeAtEndOfClientName(app: AppDriver, text: string) {
+  const field = app.page.getByLabel('Client name');
+  await field.click();
+  await field.press('End');
+  await field.pressSequentially(text);
+  return field;
 }
 
 test('registrations added, renamed or deleted elsewhere show up in the open list and the open registration without a reload', async ({ app, page, backend }) => {
@@ -48,10 +66,7 @@ test('registrations added, renamed or deleted elsewhere show up in the open list
 });
 
 test('a change elsewhere refreshes the open registration with one read and no remount: the selected Keys tab stays', async ({ app, page, backend, ipc }) => {
-  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Clinic Portal' }).registration.id;
-  const cli = otherProcess(backend.dataDir);
-
-  await app.open(`#/registrations/${id}/keys`);
+  const { id, cli } = await openDraftElsewhereToo(app, backend, 'keys');
   const publish = page.getByRole('tab', { name: /^Publish/ });
   await publish.click();
   await expect(publish).toHaveAttribute('aria-selected', 'true');
@@ -72,14 +87,8 @@ test('a change elsewhere refreshes the open registration with one read and no re
 });
 
 test('a field being typed in is not overwritten by a change made elsewhere: the user keeps their text and chooses', async ({ app, page, backend }) => {
-  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Clinic Portal' }).registration.id;
-  const cli = otherProcess(backend.dataDir);
-
-  await app.open(`#/registrations/${id}/basics`);
-  const field = page.getByLabel('Client name');
-  await field.click();
-  await field.press('End');
-  await field.pressSequentially(' typed here');
+  const { id, cli } = await openDraftElsewhereToo(app, backend, 'basics');
+  const field = await typeAtEndOfClientName(app, ' typed here');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await expect(field).toBeFocused();
 
@@ -109,14 +118,8 @@ test('a field being typed in is not overwritten by a change made elsewhere: the 
 });
 
 test('a change elsewhere to another value merges with what the user is typing: both survive, no notice', async ({ app, page, backend }) => {
-  const id = backend.services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Clinic Portal' }).registration.id;
-  const cli = otherProcess(backend.dataDir);
-
-  await app.open(`#/registrations/${id}/basics`);
-  const field = page.getByLabel('Client name');
-  await field.click();
-  await field.press('End');
-  await field.pressSequentially(' v2');
+  const { id, cli } = await openDraftElsewhereToo(app, backend, 'basics');
+  const field = await typeAtEndOfClientName(app, ' v2');
   // While the user types (before or after their autosave), the CLI adds a redirect URI.
   cli.drafts.setValues(id, { addRedirectUris: ['https://clinic.example.org/callback'] });
   await field.pressSequentially('.1');
