@@ -11,7 +11,8 @@ import { verdictOf } from '../../contract/schemas/jwks-check-areas';
 import type { Check, EndpointCheckReport } from '../../contract/schemas/jwks-check';
 import { APP_VERSION } from '../version';
 import { fetcherForCa } from '../net/fetcher-for-ca';
-import type { Fetcher } from '../net/types';
+import type { Fetcher, TrustStoreInfo } from '../net/types';
+import { trustStoreOfTlsError } from '../net/trust-store';
 import type { Clock } from '../ports';
 import { analyseUri } from '../registration/uri-analysis';
 import { makeCheck, skipCheck } from './check';
@@ -51,8 +52,8 @@ function requirePublic(check: Check, purpose: string): Check {
 }
 
 /** A chain that verified only with a CA the user added may not chain to a public root. */
-function publicRootNote(check: Check, fetcher: Fetcher): Check {
-  if (check.id !== 'tls.chain' || check.status !== 'pass' || !fetcher.trustStore.sources.includes('extra-file')) return check;
+function publicRootNote(check: Check, trust: TrustStoreInfo): Check {
+  if (check.id !== 'tls.chain' || check.status !== 'pass' || !trust.sources.includes('extra-file')) return check;
   return makeCheck('tls.chain', 'warn', `${check.message} It was verified with the extra CA you gave: NHS verifies against public roots only, so make sure the chain leads to a public root.`, check.evidence ? { evidence: check.evidence } : {});
 }
 
@@ -67,6 +68,8 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENDPOINT_TIMEOUT_MS;
   const startedAt = options.clock.now();
   const checks: Check[] = urlChecks(options.url);
+  // The store the connection was verified against once known; before that, what the fetcher may use.
+  let usedTrust = options.fetcher.trustStore;
   if (checks.some((c) => c.status === 'fail')) {
     checks.push(...ENDPOINT_CHECK_IDS.slice(checks.length).map((id) => skipCheck(id, 'Not checked: the URL is not acceptable, so it was not contacted.')));
   } else {
@@ -85,11 +88,13 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
         ...(options.signal && { signal: options.signal }),
       });
       transport = checksFromResult(result, ctx);
+      if (result.tls) usedTrust = result.tls.trustStore;
     } catch (error) {
       if (hasErrorCode(error, 'CANCELLED')) throw error;
       transport = checksFromError(error, ctx);
+      usedTrust = trustStoreOfTlsError(error) ?? usedTrust;
     }
-    checks.push(...transport.filter((c) => ENDPOINT_IDS.has(c.id)).map((c) => publicRootNote(requirePublic(c, purpose), options.fetcher)));
+    checks.push(...transport.filter((c) => ENDPOINT_IDS.has(c.id)).map((c) => publicRootNote(requirePublic(c, purpose), usedTrust)));
     // When the fetch failed before the addresses were judged, the host name alone may settle it.
     const dnsAt = checks.findIndex((c) => c.id === 'dns.public');
     const analysis = analyseUri(options.url);
@@ -107,7 +112,7 @@ export async function runEndpointCheck(options: EndpointCheckOptions): Promise<E
     startedAt: startedAt.toISOString(),
     finishedAt: options.clock.now().toISOString(),
     checks,
-    trustStore: { sources: [...options.fetcher.trustStore.sources], description: options.fetcher.trustStore.description },
+    trustStore: { sources: [...usedTrust.sources], description: usedTrust.description },
     toolVersion: APP_VERSION,
   };
 }

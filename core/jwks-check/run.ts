@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { AppError, hasErrorCode } from '../../contract/errors';
 import type { UrlSource } from '../net/address-policy';
+import { trustStoreOfTlsError } from '../net/trust-store';
 import type { Fetcher, FetchRequest, FetchResult } from '../net/types';
 import type { Clock } from '../ports';
 import { CHECK_IDS } from './catalogue';
@@ -108,6 +109,8 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
   };
   const ctx: TransportContext = { timeoutMs, maxBodyBytes, trustStore: options.fetcher.trustStore };
   const timings: JwksCheckReport['timings'] = { totalMs: 0, fetchMs: 0 };
+  // The store the main connection was verified against once known; before that, what the fetcher may use.
+  let usedTrust = options.fetcher.trustStore;
   const finish = (): JwksCheckReport => {
     timings.totalMs = ms(t0);
     const report: JwksCheckReport = {
@@ -119,7 +122,7 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
       finishedAt: options.clock.now().toISOString(),
       checks,
       timings,
-      trustStore: { sources: [...options.fetcher.trustStore.sources], description: options.fetcher.trustStore.description },
+      trustStore: { sources: [...usedTrust.sources], description: usedTrust.description },
     };
     if (options.toolVersion !== undefined) report.toolVersion = options.toolVersion;
     return report;
@@ -164,11 +167,13 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
       replicaAbort.abort();
       await Promise.all(replicaPromises);
       if (hasErrorCode(main.error, 'CANCELLED')) throw main.error;
+      usedTrust = trustStoreOfTlsError(main.error) ?? usedTrust;
       emit(checksFromError(main.error, ctx));
       skipRest('Not checked: the fetch failed.');
       return finish();
     }
     const result = main.result;
+    if (result.tls) usedTrust = result.tls.trustStore;
     Object.assign(timings, { dnsMs: result.timings.dnsMs, connectMs: result.timings.connectMs, tlsMs: result.timings.tlsMs, ttfbMs: result.timings.ttfbMs });
     emit(checksFromResult(result, ctx));
 

@@ -8,6 +8,7 @@
 import { isAppError } from '../../contract/errors';
 import { redactText } from '../redact';
 import type { CertificateInfo, FetchHop, FetchResult, TrustStoreInfo } from '../net/types';
+import { trustStoreOfTlsError } from '../net/trust-store';
 import { checkDefinition } from './catalogue';
 import { makeCheck, shorten, skipCheck } from './check';
 import type { Check } from '../../contract/schemas/jwks-check';
@@ -154,11 +155,7 @@ export function checksFromResult(result: FetchResult, ctx: TransportContext): Ch
     for (const id of ['tls.chain', 'tls.hostname', 'tls.validity', 'tls.protocol']) checks.push(skipCheck(id, 'Not checked: the response did not come over TLS.'));
   } else {
     const host = new URL(result.url).hostname;
-    checks.push(
-      makeCheck('tls.chain', 'pass', `The chain verifies against ${tls.trustStore.description}.`, {
-        evidence: { trustStore: tls.trustStore.description, chain: chainSummary(tls.chain), cipher: tls.cipher?.standardName ?? null },
-      }),
-    );
+    checks.push(chainCheck(tls));
     checks.push(makeCheck('tls.hostname', 'pass', `The certificate names ${host}.`, { evidence: { host, subjectAltNames: tls.chain[0]?.subjectAltNames ?? [] } }));
     checks.push(validityCheck(tls.chain));
     checks.push(protocolCheck(tls.protocol));
@@ -191,6 +188,20 @@ export function checksFromResult(result: FetchResult, ctx: TransportContext): Ch
   return checks;
 }
 
+/**
+ * `tls.chain` for a verified connection. A chain the bundled Mozilla roots (and any `--ca`) could not
+ * place, which only the operating system's store verified, is a warning: NHS verifies against its
+ * own store of public roots, so it would likely refuse it (a TLS-inspecting proxy causes the same).
+ */
+function chainCheck(tls: NonNullable<FetchResult['tls']>): Check {
+  const evidence = { trustStore: tls.trustStore.description, chain: chainSummary(tls.chain), cipher: tls.cipher?.standardName ?? null };
+  if (!tls.trustStore.sources.includes('system')) return makeCheck('tls.chain', 'pass', `The chain verifies against ${tls.trustStore.description}.`, { evidence });
+  return makeCheck('tls.chain', 'warn', `The chain verifies only with the operating-system trust store (${tls.trustStore.description}): Node's bundled Mozilla roots do not include its root. The provider verifies against public roots and would likely refuse it.`, {
+    hint: 'Serve a chain that leads to a public root, with every intermediate. If this machine reaches the server through a TLS-inspecting proxy, check from outside that network.',
+    evidence,
+  });
+}
+
 const HOSTNAME_CODES = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_FORMAT']);
 const VALIDITY_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERROR_IN_CERT_NOT_BEFORE_FIELD', 'ERROR_IN_CERT_NOT_AFTER_FIELD']);
 
@@ -220,10 +231,12 @@ export function checksFromError(err: unknown, ctx: TransportContext): Check[] {
     case 'NETWORK_TLS': {
       const tlsCode = String(details.tlsCode ?? 'UNKNOWN');
       const chain = Array.isArray(details.chain) ? (details.chain as CertificateInfo[]) : [];
-      const evidence = { ...base, tlsCode, trustStore: ctx.trustStore.description, chain: chainSummary(chain), detail: shorten(String(details.message ?? message), 300) };
+      // The store of the last attempt (the OS store joins only for a root the first layer could not place).
+      const trustStore = (trustStoreOfTlsError(err) ?? ctx.trustStore).description;
+      const evidence = { ...base, tlsCode, trustStore, chain: chainSummary(chain), detail: shorten(String(details.message ?? message), 300) };
       if (HOSTNAME_CODES.has(tlsCode)) {
         failing = 'tls.hostname';
-        found.set('tls.chain', makeCheck('tls.chain', 'pass', `The chain verifies against ${ctx.trustStore.description} (the host name check failed separately).`, { evidence: { trustStore: ctx.trustStore.description, chain: chainSummary(chain) } }));
+        found.set('tls.chain', makeCheck('tls.chain', 'pass', `The chain verifies against ${trustStore} (the host name check failed separately).`, { evidence: { trustStore, chain: chainSummary(chain) } }));
         found.set(failing, makeCheck(failing, 'fail', `The certificate does not name the host (${tlsCode}); it names ${chain[0]?.subjectAltNames.join(', ') || 'other hosts'}.`, { evidence }));
         found.set('tls.validity', validityCheck(chain));
       } else if (VALIDITY_CODES.has(tlsCode)) {
@@ -241,7 +254,7 @@ export function checksFromError(err: unknown, ctx: TransportContext): Check[] {
         failing = 'tls.chain';
         const selfSigned = tlsCode === 'DEPTH_ZERO_SELF_SIGNED_CERT' || tlsCode === 'SELF_SIGNED_CERT_IN_CHAIN';
         const why = selfSigned ? 'the certificate is self-signed' : /UNABLE_TO_(VERIFY_LEAF|GET_ISSUER)/.test(tlsCode) ? 'the issuer is unknown or an intermediate certificate is missing' : 'the chain does not verify';
-        found.set(failing, makeCheck(failing, 'fail', `TLS verification failed against ${ctx.trustStore.description}: ${why} (${tlsCode}).`, { evidence }));
+        found.set(failing, makeCheck(failing, 'fail', `TLS verification failed against ${trustStore}: ${why} (${tlsCode}).`, { evidence }));
         if (chain.length > 0) found.set('tls.validity', validityCheck(chain));
       }
       if (failing !== 'tls.protocol' && typeof details.protocol === 'string') found.set('tls.protocol', protocolCheck(details.protocol));

@@ -112,6 +112,9 @@ export function classifyAddress(ip: string): AddressKind {
 /** 4 or 6 for an IP literal (brackets allowed), 0 otherwise. */
 export function ipFamily(host: string): 0 | 4 | 6 {
   const text = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  // A host name is neither dotted digits nor holds a colon: skip Node's IPv6 pattern, whose
+  // first use compiles a large regular expression (milliseconds of every CLI check's start).
+  if (!text.includes(':') && !/^[\d.]+$/.test(text)) return 0;
   const family = isIP(text);
   return family === 4 || family === 6 ? family : 0;
 }

@@ -21,7 +21,7 @@ import { classifyAddress, ipFamily } from './address';
 import { policyAfterRedirect, refusalMessage, refusedAddress, type AddressPolicy } from './address-policy';
 import { ACCEPT_ENCODING, parseContentEncoding, readBody } from './body';
 import { describeChain, isTlsErrorCode } from './tls-evidence';
-import { buildTrustStore, splitPemCertificates, type TrustStore } from './trust-store';
+import { layeredTrust, splitPemCertificates, type TrustStore } from './trust-store';
 import type {
   CertificateInfo,
   Fetcher,
@@ -135,6 +135,23 @@ function errorCode(err: unknown): string | undefined {
   return typeof innerCode === 'string' ? innerCode : undefined;
 }
 
+/**
+ * TLS codes that mean "the root of this chain is not in the store" — the only failures a wider
+ * store (the operating system's) can turn into a pass. Expiry, host names and protocol are not.
+ */
+const UNPLACED_ROOT_CODES = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+]);
+
+function isUnplacedRoot(err: unknown): boolean {
+  return isAppError(err) && err.code === 'NETWORK_TLS' && UNPLACED_ROOT_CODES.has(String(err.details?.tlsCode));
+}
+
 /** Maps a Node error to a typed AppError (AppErrors pass through). */
 function mapNodeError(err: unknown, phase: FetchPhase, host: string, evidence: Record<string, unknown> = {}): AppError {
   if (isAppError(err)) return err;
@@ -234,16 +251,18 @@ interface HopOutcome {
 
 /**
  * Creates the fetcher. Its keep-alive agents are created lazily and live until
- * {@link Fetcher.close}; the trust store is built once, on the first request (reading the
- * operating system's store is the costly part, and most commands never fetch).
+ * {@link Fetcher.close}. Trust is layered (`trust-store.ts`): a connection verifies against the
+ * bundled roots and the extra CAs; only a chain whose root they cannot place is tried once more
+ * with the operating-system store added (read then, once), and that host keeps the wider store.
  *
  * @throws AppError `INPUT_UNREADABLE` when an `extraCaPem` entry is not a PEM certificate.
  */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   // A bad extra CA is the caller's mistake: refused now, before any work.
   for (const pem of options.extraCaPem ?? []) splitPemCertificates(pem);
-  let builtTrust: TrustStore | undefined;
-  const trust = (): TrustStore => (builtTrust ??= buildTrustStore(options.extraCaPem, options.useSystemCa ?? true));
+  const trust = layeredTrust(options.extraCaPem, options.useSystemCa ?? true);
+  // Hosts (host:port) whose chain needed the operating-system store: later connections start there.
+  const widenedOrigins = new Set<string>();
   const userAgent = options.userAgent ?? 'oidc-onboard';
   const policy: UrlPolicyOptions = { allowLoopbackHttp: options.allowLoopbackHttp ?? false };
   const now = options.now ?? (() => new Date());
@@ -255,7 +274,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const usedSockets = new WeakSet<Socket>();
   // Concurrent fetches of one host share a single in-flight lookup; nothing is cached beyond it.
   const inflightLookups = new Map<string, Promise<{ address: string; family: number }[]>>();
-  let httpsAgent: HttpsAgent | undefined;
+  // One HTTPS agent per trust layer: a secure context holds exactly one store.
+  const httpsAgents = new Map<TrustStore, HttpsAgent>();
   let httpAgent: HttpAgent | undefined;
   let closed = false;
 
@@ -277,13 +297,15 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }
   }
 
-  const getHttpsAgent = (): HttpsAgent => {
-    httpsAgent ??= new EvidenceAgent({
+  const getHttpsAgent = (store: TrustStore): HttpsAgent => {
+    const existing = httpsAgents.get(store);
+    if (existing) return existing;
+    const agent = new EvidenceAgent({
       keepAlive: true,
       maxSockets,
       scheduling: 'lifo',
       // One secure context for every connection: parsing ~700 roots per handshake would dominate.
-      secureContext: tls.createSecureContext({ ca: trust().ca }),
+      secureContext: tls.createSecureContext({ ca: store.ca }),
       // Agent-level, not per request: since Node 24 a per-request checkServerIdentity disables
       // keep-alive and session reuse. Node's verdict is kept; the certificate rides on the error
       // so a host-name mismatch still yields the leaf as evidence.
@@ -293,7 +315,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         return verdict;
       },
     });
-    return httpsAgent;
+    httpsAgents.set(store, agent);
+    return agent;
   };
   const getHttpAgent = (): HttpAgent => {
     httpAgent ??= new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
@@ -350,11 +373,26 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     return { addresses, dnsMs: elapsed(started) };
   }
 
-  function requestOnce(url: URL, req: FetchRequest, ctl: Control, form: Buffer | undefined): Promise<HopOutcome> {
-    return resolve(url, ctl).then(({ addresses, dnsMs }) => exchange(url, req, ctl, addresses, dnsMs, form));
+  async function requestOnce(url: URL, req: FetchRequest, ctl: Control, form: Buffer | undefined): Promise<HopOutcome> {
+    const resolving = resolve(url, ctl);
+    const origin = `${url.hostname}:${url.port}`;
+    let store = (widenedOrigins.has(origin) && trust.widened()) || trust.first();
+    // Build the TLS context while the lookup runs on libuv's threads, not after it.
+    if (url.protocol === 'https:') getHttpsAgent(store);
+    const { addresses, dnsMs } = await resolving;
+    try {
+      return await exchange(url, req, ctl, addresses, dnsMs, form, store);
+    } catch (err) {
+      const wider = store === trust.first() && isUnplacedRoot(err) && !ctl.signal.aborted ? trust.widened() : undefined;
+      if (!wider) throw err;
+      // Nothing was sent: Node writes the request only after the chain verified.
+      widenedOrigins.add(origin);
+      store = wider;
+      return exchange(url, req, ctl, addresses, dnsMs, form, store);
+    }
   }
 
-  function exchange(url: URL, req: FetchRequest, ctl: Control, addresses: ResolvedAddress[], dnsMs: number, form: Buffer | undefined): Promise<HopOutcome> {
+  function exchange(url: URL, req: FetchRequest, ctl: Control, addresses: ResolvedAddress[], dnsMs: number, form: Buffer | undefined, store: TrustStore): Promise<HopOutcome> {
     const isHttps = url.protocol === 'https:';
     const host = url.hostname;
     const total = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -400,7 +438,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         settled = true;
         cleanup();
         errCert = (err as { cert?: tls.PeerCertificate } | undefined)?.cert;
-        const tlsEvidence = isHttps ? chainEvidence() : {};
+        const tlsEvidence = isHttps ? { ...chainEvidence(), trustStore: store.info } : {};
         const mapped = mapNodeError(err, ctl.phase, host, tlsEvidence);
         request.destroy();
         rejectPromise(mapped);
@@ -418,7 +456,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         path: `${url.pathname}${url.search}`,
         method: form ? 'POST' : 'GET',
         headers,
-        agent: isHttps ? getHttpsAgent() : getHttpAgent(),
+        agent: isHttps ? getHttpsAgent(store) : getHttpAgent(),
         lookup,
       };
       const request = (isHttps ? https : http).request(requestOptions);
@@ -471,7 +509,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           port: sock.remotePort ?? 0,
           addresses,
         };
-        const tlsInfo = sock instanceof tls.TLSSocket ? describeTls(sock) : undefined;
+        const tlsInfo = sock instanceof tls.TLSSocket ? describeTls(sock, store, evidence.get(sock)?.peer) : undefined;
         const { headers: responseHeaders, raw } = headerMap(res.rawHeaders);
         const status = res.statusCode ?? 0;
         const location = responseHeaders.location;
@@ -531,7 +569,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     });
   }
 
-  function describeTls(sock: tls.TLSSocket): TlsInfo {
+  /** The connection's TLS facts; `peer` is the chain already captured at the handshake, when there is one. */
+  function describeTls(sock: tls.TLSSocket, store: TrustStore, peer = sock.getPeerCertificate(true)): TlsInfo {
     const cipher = sock.getCipher() as tls.CipherNameAndProtocol | undefined;
     const authorizationError = sock.authorizationError;
     return {
@@ -539,10 +578,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       cipher: cipher ? { name: cipher.name, standardName: cipher.standardName, version: cipher.version } : null,
       authorized: sock.authorized,
       authorizationError: authorizationError === undefined || authorizationError === null ? null : String(authorizationError),
-      chain: describeChain(sock.getPeerCertificate(true), now()),
+      chain: describeChain(peer, now()),
       sessionReused: sock.isSessionReused(),
       alpnProtocol: typeof sock.alpnProtocol === 'string' ? sock.alpnProtocol : null,
-      trustStore: trust().info,
+      trustStore: store.info,
     };
   }
 
@@ -655,12 +694,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     fetch: fetchUrl,
     get trustStore() {
-      return trust().info;
+      return trust.info();
     },
     withExtraCa: (pem) => createFetcher({ ...options, extraCaPem: [...(options.extraCaPem ?? []), ...pem] }),
     close(): void {
       closed = true;
-      httpsAgent?.destroy();
+      for (const agent of httpsAgents.values()) agent.destroy();
       httpAgent?.destroy();
     },
   };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWK } from 'jose';
 import { createFetcher } from '../../../core/net/fetcher';
 import type { Fetcher } from '../../../core/net/types';
+import { layeredTrust } from '../../../core/net/trust-store';
 import { CHECK_IDS } from '../../../core/jwks-check/catalogue';
 import { runJwksCheck, type JwksCheckOptions } from '../../../core/jwks-check/run';
 import { jwksCheckReportSchema, type Check, type CheckStatus, type JwksCheckReport } from '../../../contract/schemas/jwks-check';
@@ -218,7 +219,9 @@ describe('runJwksCheck — the full pass case', () => {
     expect(byId(report, 'match.round-trip').message).toMatch(/verifies against the fetched set/);
     expect(byId(report, 'tls.chain').evidence?.trustStore).toMatch(/extra|CA file|--ca|additional|file/i);
     expect(byId(report, 'dns.public').message).toMatch(/loopback/);
-    expect(report.trustStore.description).toBe(fetcher.trustStore.description);
+    // The report names the store that verified the chain: the bundled roots and the CA given, not the OS store.
+    expect(report.trustStore.description).toBe(byId(report, 'tls.chain').evidence?.trustStore);
+    expect(report.trustStore.sources).toEqual(['bundled', 'extra-file']);
     expect(report.timings.fetchMs).toBeGreaterThan(0);
   });
 
@@ -395,7 +398,9 @@ describe('runJwksCheck — TLS', () => {
     expect(byId(wrong, 'tls.hostname').status).toBe('fail');
     expect(byId(wrong, 'tls.hostname').message).toMatch(/wrong-host\.example/);
     const self = await check(tlsUrls.selfSigned as string);
-    expect(byId(self, 'tls.chain')).toMatchObject({ status: 'fail', evidence: { tlsCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', trustStore: fetcher.trustStore.description } });
+    // An unplaced root is tried once more with the operating-system store; the failure names the store of that last try.
+    expect(byId(self, 'tls.chain')).toMatchObject({ status: 'fail', evidence: { tlsCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', trustStore: self.trustStore.description } });
+    if (layeredTrust().widened()) expect(self.trustStore.description).toMatch(/operating-system trust store \(\d+\)/);
     expect((byId(self, 'tls.chain').evidence?.chain as unknown[]).length).toBeGreaterThan(0);
   });
 
