@@ -253,7 +253,7 @@ interface HopOutcome {
  * Creates the fetcher. Its keep-alive agents are created lazily and live until
  * {@link Fetcher.close}. Trust is layered (`trust-store.ts`): a connection verifies against the
  * bundled roots and the extra CAs; only a chain whose root they cannot place is tried once more
- * with the operating-system store added (read then, once), and that host keeps the wider store.
+ * with the operating-system store added (read then, once).
  *
  * @throws AppError `INPUT_UNREADABLE` when an `extraCaPem` entry is not a PEM certificate.
  */
@@ -261,8 +261,6 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   // A bad extra CA is the caller's mistake: refused now, before any work.
   for (const pem of options.extraCaPem ?? []) splitPemCertificates(pem);
   const trust = layeredTrust(options.extraCaPem, options.useSystemCa ?? true);
-  // Hosts (host:port) whose chain needed the operating-system store: later connections start there.
-  const widenedOrigins = new Set<string>();
   const userAgent = options.userAgent ?? 'oidc-onboard';
   const policy: UrlPolicyOptions = { allowLoopbackHttp: options.allowLoopbackHttp ?? false };
   const now = options.now ?? (() => new Date());
@@ -375,20 +373,18 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   async function requestOnce(url: URL, req: FetchRequest, ctl: Control, form: Buffer | undefined): Promise<HopOutcome> {
     const resolving = resolve(url, ctl);
-    const origin = `${url.hostname}:${url.port}`;
-    let store = (widenedOrigins.has(origin) && trust.widened()) || trust.first();
     // Build the TLS context while the lookup runs on libuv's threads, not after it.
-    if (url.protocol === 'https:') getHttpsAgent(store);
+    if (url.protocol === 'https:') getHttpsAgent(trust.first());
     const { addresses, dnsMs } = await resolving;
     try {
-      return await exchange(url, req, ctl, addresses, dnsMs, form, store);
+      return await exchange(url, req, ctl, addresses, dnsMs, form, trust.first());
     } catch (err) {
-      const wider = store === trust.first() && isUnplacedRoot(err) && !ctl.signal.aborted ? trust.widened() : undefined;
+      // Every connection starts from the first layer (a server may since have moved to a public
+      // root); only a root it cannot place is tried again with the OS store. Nothing was sent:
+      // Node writes the request only after the chain verified.
+      const wider = isUnplacedRoot(err) && !ctl.signal.aborted ? trust.widened() : undefined;
       if (!wider) throw err;
-      // Nothing was sent: Node writes the request only after the chain verified.
-      widenedOrigins.add(origin);
-      store = wider;
-      return exchange(url, req, ctl, addresses, dnsMs, form, store);
+      return exchange(url, req, ctl, addresses, dnsMs, form, wider);
     }
   }
 
