@@ -12,18 +12,17 @@ import { performance } from 'node:perf_hooks';
 import { AppError, hasErrorCode } from '../../contract/errors';
 import type { UrlSource } from '../net/address-policy';
 import { trustStoreOfTlsError } from '../net/trust-store';
-import type { Fetcher, FetchRequest, FetchResult } from '../net/types';
+import type { Fetcher, FetchPhase, FetchRequest, FetchResult } from '../net/types';
 import type { Clock } from '../ports';
 import { CHECK_IDS } from './catalogue';
 import { shorten, skipCheck } from './check';
-import { parseJsonBody } from './body-json';
-import { keySetFingerprint, replicasCheck, type ReplicaOutcome } from './consistency';
-import { matchChecks, MATCH_CHECK_IDS, type JwksExpectation } from './match-checks';
+import type * as BodyChecksModule from './body-checks';
+import type { ReplicaOutcome } from './consistency';
+import type { JwksExpectation } from './match-checks';
 import { verdictOf } from '../../contract/schemas/jwks-check-areas';
 import type { Check, JwksCheckReport } from '../../contract/schemas/jwks-check';
 import { checksFromError, checksFromResult, type TransportContext } from './transport-checks';
 import { urlChecks } from './url-checks';
-import { VALIDATE_JWKS_IDS, validateJwks } from './validate-jwks';
 
 /** Default cap on the decoded body: a JWK Set is a few KiB. */
 export const DEFAULT_JWKS_MAX_BODY_BYTES = 512 * 1024;
@@ -68,6 +67,8 @@ export interface JwksCheckOptions {
 }
 
 const ACCEPT = 'application/jwk-set+json, application/json;q=0.9, */*;q=0.1';
+
+type BodyChecks = typeof BodyChecksModule;
 
 type Settled = { ok: true; result: FetchResult } | { ok: false; error: unknown };
 
@@ -155,10 +156,22 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
     ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
     ...(options.signal ? { signal: options.signal } : {}),
   };
+  // The body's checks (jose among them) load once every request is on its way, while the server
+  // answers — not before the requests are sent (see body-checks.ts) — or at the latest when the
+  // main response is in.
+  let bodyChecks: Promise<BodyChecks> | undefined;
+  const loadBodyChecks = (): Promise<BodyChecks> => (bodyChecks ??= import('./body-checks'));
+  const sent = new Set<number>();
+  const onPhase = (index: number) => (phase: FetchPhase) => {
+    if (phase !== 'headers' || sent.has(index)) return;
+    sent.add(index);
+    // After this I/O callback: the TLS layer flushes the request only once its listeners returned.
+    if (sent.size === replicaCount + 1) setImmediate(() => void loadBodyChecks().catch(() => undefined));
+  };
   const fetchStart = performance.now();
   // All fetches start now, together (the brief's "cost of one fetch").
-  const mainPromise = settle(options.fetcher.fetch(options.url, request));
-  const replicaPromises = Array.from({ length: replicaCount }, () => settle(options.fetcher.fetch(options.url, { ...request, signal: replicaAbort.signal })));
+  const mainPromise = settle(options.fetcher.fetch(options.url, { ...request, onPhase: onPhase(0) }));
+  const replicaPromises = Array.from({ length: replicaCount }, (_, i) => settle(options.fetcher.fetch(options.url, { ...request, signal: replicaAbort.signal, onPhase: onPhase(i + 1) })));
 
   try {
     const main = await mainPromise;
@@ -177,6 +190,7 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
     Object.assign(timings, { dnsMs: result.timings.dnsMs, connectMs: result.timings.connectMs, tlsMs: result.timings.tlsMs, ttfbMs: result.timings.ttfbMs });
     emit(checksFromResult(result, ctx));
 
+    const { keySetFingerprint, matchChecks, MATCH_CHECK_IDS, parseJsonBody, replicasCheck, validateJwks, VALIDATE_JWKS_IDS } = await loadBodyChecks();
     const validateStart = performance.now();
     let value: unknown;
     if (result.status !== 200) {

@@ -27,6 +27,7 @@ import type {
   Fetcher,
   FetcherOptions,
   FetchHop,
+  FetchPhase,
   FetchRequest,
   FetchResult,
   FetchTimings,
@@ -37,8 +38,7 @@ import type {
 } from './types';
 import { parseTargetUrl, type UrlPolicyOptions } from './url-policy';
 
-/** Where a fetch was when it failed; carried in `details.phase`. */
-export type FetchPhase = 'dns' | 'connect' | 'tls' | 'headers' | 'body' | 'redirect';
+export type { FetchPhase } from './types';
 
 /** Default total deadline (ms). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -92,7 +92,9 @@ interface SocketEvidence {
 /** Mutable state of one fetch, shared across its hops. */
 interface Control {
   signal: AbortSignal;
+  /** Where the fetch is; change it through {@link enterPhase}. */
   phase: FetchPhase;
+  onPhase: FetchRequest['onPhase'];
   startedAt: number;
   /** The address policy of the current hop. */
   policy: AddressPolicy;
@@ -120,6 +122,16 @@ function parseDateHeader(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const time = Date.parse(value);
   return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
+}
+
+/** Moves a fetch to `phase` and tells the caller's listener, whose failure must not break the fetch. */
+function enterPhase(ctl: Control, phase: FetchPhase): void {
+  ctl.phase = phase;
+  try {
+    ctl.onPhase?.(phase);
+  } catch {
+    // A progress listener's error is not the fetch's.
+  }
 }
 
 function elapsed(from: number, to = performance.now()): number {
@@ -325,7 +337,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const host = url.hostname;
     const literal = host.startsWith('[') ? host.slice(1, -1) : host;
     const started = performance.now();
-    ctl.phase = 'dns';
+    enterPhase(ctl, 'dns');
     let found: { address: string; family: number }[];
     if (ipFamily(literal) !== 0) {
       found = [{ address: literal, family: ipFamily(literal) }];
@@ -468,25 +480,25 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         reused = request.reusedSocket || usedSockets.has(s);
         usedSockets.add(s);
         if (reused || !s.connecting) {
-          ctl.phase = 'headers';
+          enterPhase(ctl, 'headers');
           startPhaseTimer(headersTimeoutMs, 'headers');
           return;
         }
-        ctl.phase = 'connect';
+        enterPhase(ctl, 'connect');
         startPhaseTimer(connectTimeoutMs, 'connect');
         s.once('connect', () => {
           connectMs = elapsed(socketAt);
           if (isHttps) {
-            ctl.phase = 'tls';
+            enterPhase(ctl, 'tls');
           } else {
-            ctl.phase = 'headers';
+            enterPhase(ctl, 'headers');
             startPhaseTimer(headersTimeoutMs, 'headers');
           }
         });
         if (isHttps) {
           s.once('secureConnect', () => {
             tlsMs = elapsed(socketAt + connectMs);
-            ctl.phase = 'headers';
+            enterPhase(ctl, 'headers');
             startPhaseTimer(headersTimeoutMs, 'headers');
           });
         }
@@ -496,7 +508,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       request.on('response', (res: IncomingMessage) => {
         const ttfbMs = elapsed(socketAt);
         const receivedAt = now();
-        ctl.phase = 'body';
+        enterPhase(ctl, 'body');
         if (phaseTimer) clearTimeout(phaseTimer);
         const sock = res.socket as Socket;
         const remote: RemoteInfo = {
@@ -604,6 +616,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       signal: controller.signal,
       phase: 'dns',
       startedAt: performance.now(),
+      onPhase: req.onPhase,
       policy: { source: req.source ?? 'untrusted', allowPrivateNetwork: req.allowPrivateNetwork ?? false },
       from: req.sourceLabel ?? 'untrusted input',
     };
@@ -624,7 +637,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const isRedirect = REDIRECT_STATUSES.has(outcome.hop.status) && location !== undefined;
         if (!isRedirect || !req.followRedirects) return buildResult(outcome, hops, ctl.startedAt);
 
-        ctl.phase = 'redirect';
+        enterPhase(ctl, 'redirect');
         const redirects = hops.length;
         if (redirects > maxRedirects) {
           throw redirectError('too-many', `More than ${maxRedirects} redirects.`, hops, { maxRedirects });

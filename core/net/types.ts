@@ -101,6 +101,9 @@ export interface FetchHop {
   tlsProtocol?: string | null;
 }
 
+/** Where a fetch is (and, when it failed, was; carried in `details.phase`). */
+export type FetchPhase = 'dns' | 'connect' | 'tls' | 'headers' | 'body' | 'redirect';
+
 /** Options of one {@link Fetcher.fetch}. */
 export interface FetchRequest {
   /**
@@ -134,6 +137,11 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** The `accept` header. Default `*\/*`. */
   accept?: string;
+  /**
+   * Called as the fetch moves on, e.g. `headers` once the request is on its way and the
+   * response is awaited (for progress, or to do other work meanwhile). Errors it throws are ignored.
+   */
+  onPhase?: (phase: FetchPhase) => void;
 }
 
 /** A response, with the evidence of how it was obtained. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasErrorCode, type AppError } from '../../../contract/errors';
 import { createFetcher } from '../../../core/net/fetcher';
+import { layeredTrust } from '../../../core/net/trust-store';
 import type { Fetcher, FetcherOptions } from '../../../core/net/types';
 import {
   encoded,
@@ -238,6 +239,48 @@ describe('connection reuse', () => {
     for (const r of results) {
       expect(r.timings.reusedConnection || r.tls!.sessionReused).toBe(true);
     }
+  });
+});
+
+describe('progress and layered trust', () => {
+  test('reports each phase in order, a reused connection skipping connect and TLS; a throwing listener changes nothing', async () => {
+    const s = await https(json({ ok: true }));
+    const f = fetcher();
+    const fresh: string[] = [];
+    await f.fetch(s.url('/1'), { onPhase: (p) => fresh.push(p) });
+    expect(fresh).toEqual(['dns', 'connect', 'tls', 'headers', 'body']);
+    const reused: string[] = [];
+    await f.fetch(s.url('/2'), { onPhase: (p) => reused.push(p) });
+    expect(reused).toEqual(['dns', 'headers', 'body']);
+    const r = await f.fetch(s.url('/3'), {
+      onPhase: () => {
+        throw new Error('listener bug');
+      },
+    });
+    expect(r.status).toBe(200);
+  });
+
+  test('a chain the first layer verifies never brings in the OS store; an unplaced root is tried once more with it, then fails naming it', async () => {
+    const good = await https(json({ ok: true }));
+    const f = fetcher();
+    const ok = await f.fetch(good.url('/'));
+    expect(ok.tls!.trustStore.sources).toEqual(['bundled', 'extra-file']);
+
+    const self = await pki.selfSigned({ hosts: LOCAL_HOSTS });
+    const selfServer = await startHttpsServer({ cert: self.certPem, key: self.keyPem, handler: json({}) });
+    cleanups.push(() => selfServer.close());
+    const widens = layeredTrust([pki.caCertPem]).widened() !== undefined;
+    const err = await failure(f.fetch(selfServer.url('/')));
+    expect(err).toMatchObject({ code: 'NETWORK_TLS', details: { tlsCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+    expect((err.details?.trustStore as { sources: string[] }).sources).toEqual(widens ? ['bundled', 'system', 'extra-file'] : ['bundled', 'extra-file']);
+    expect(selfServer.connectionCount).toBe(widens ? 2 : 1);
+    expect(selfServer.requestCount).toBe(0);
+
+    // Without the OS store there is no second try.
+    const noSystem = fetcher({ useSystemCa: false });
+    const before = selfServer.connectionCount;
+    await failure(noSystem.fetch(selfServer.url('/')));
+    expect(selfServer.connectionCount - before).toBe(1);
   });
 });
 
