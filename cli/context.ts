@@ -54,8 +54,8 @@ export const TLS_CA_ADVICE = 'If the server uses a private, test or corporate CA
 export function reportError(context: CliContext, error: unknown): number {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
   if (context.json) context.out(JSON.stringify({ error: appError.toPayload() }, null, 2) + '\n');
-  // TLS trust is fixed with --ca here; strip any advice to change Node's own trust settings.
-  const message = appError.code === 'NETWORK_TLS' ? `${appError.message.replace(/\s*\([^)]*(--use-system-ca|--use-openssl-ca|NODE_EXTRA_CA_CERTS)[^)]*\)/g, '')}\n${TLS_CA_ADVICE}` : appError.message;
+  // TLS trust is fixed with --ca here (the fetcher already dropped Node's own runtime advice).
+  const message = appError.code === 'NETWORK_TLS' ? `${appError.message}\n${TLS_CA_ADVICE}` : appError.message;
   context.err(`oidc-onboard: ${message}${appError.code === 'INTERNAL' ? '' : ` [${appError.code}]`}\n`);
   return exitCodeFor(appError.code);
 }

@@ -119,14 +119,5 @@ export function describeError(error: Pick<ErrorPayload, 'code'>): ErrorMessage {
   return (ERROR_MESSAGES as Record<string, ErrorMessage>)[error.code] ?? ERROR_MESSAGES.INTERNAL;
 }
 
-/**
- * Removes advice aimed at Node.js users (command-line flags such as `--use-system-ca`, or
- * `NODE_EXTRA_CA_CERTS`) from a runtime message: in the app the way to trust a CA is the
- * "Extra trusted CA" field, which the error text above names.
- */
-export function withoutRuntimeAdvice(message: string): string {
-  return message
-    .split(/(?<=[.;!?])\s+/)
-    .filter((sentence) => !/(^|\s)--[a-z][a-z-]+|NODE_EXTRA_CA_CERTS|NODE_OPTIONS/.test(sentence))
-    .join(' ');
-}
+/** Node.js runtime advice is dropped from messages here too: reports kept from older versions still carry it. */
+export { withoutRuntimeAdvice } from '../contract/text/runtime-advice';

@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import { AppError, isAppError } from '../../contract/errors';
+import { withoutRuntimeAdvice } from '../../contract/text/runtime-advice';
 import { classifyAddress, ipFamily } from './address';
 import { policyAfterRedirect, refusalMessage, refusedAddress, type AddressPolicy } from './address-policy';
 import { ACCEPT_ENCODING, parseContentEncoding, readBody } from './body';
@@ -168,7 +169,8 @@ function isUnplacedRoot(err: unknown): boolean {
 function mapNodeError(err: unknown, phase: FetchPhase, host: string, evidence: Record<string, unknown> = {}): AppError {
   if (isAppError(err)) return err;
   const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
+  // Node's advice to run Node.js with another trust flag is not for our users (runtime-advice.ts).
+  const message = withoutRuntimeAdvice(err instanceof Error ? err.message : String(err));
   if (isTlsErrorCode(code) || (err as { library?: string }).library === 'SSL routines') {
     return new AppError('NETWORK_TLS', `TLS failed for ${host}: ${message}`, {
       cause: err,

@@ -282,6 +282,16 @@ describe('progress and layered trust', () => {
     await failure(noSystem.fetch(selfServer.url('/')));
     expect(selfServer.connectionCount - before).toBe(1);
   });
+
+  test("Node's advice to run Node.js with a trust flag is not in the error", async () => {
+    const s = await https(json({ ok: true }));
+    const bare = createFetcher({ useSystemCa: false });
+    cleanups.push(() => bare.close());
+    const err = await failure(bare.fetch(s.url('/'), { source: 'typed' }));
+    expect(err).toMatchObject({ code: 'NETWORK_TLS', details: { tlsCode: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } });
+    expect(err.message).toMatch(/unable to verify the first certificate/);
+    expect(`${err.message} ${JSON.stringify(err.details)}`).not.toMatch(/use-system-ca|running Node\.js/);
+  });
 });
 
 describe('redirects', () => {
