@@ -3,11 +3,10 @@
  * use, handed to the services and to the standalone commands (`check-jwks <url>`,
  * `verify-package`). Its idle keep-alive sockets do not hold the process open.
  */
-import { USER_AGENT } from '../core/version';
 import { createFetcher } from '../core/net/fetcher';
 import type { Fetcher } from '../core/net/types';
 
-/** A fetcher with the tool's user agent and the bundled + system trust store (`--ca` adds to it per command). */
+/** The fetcher with its defaults: the tool's user agent, the bundled roots then the OS store (`--ca` adds to them per command). */
 export function createCliFetcher(): Fetcher {
-  return createFetcher({ userAgent: USER_AGENT });
+  return createFetcher();
 }

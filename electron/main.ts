@@ -9,7 +9,6 @@ import path from 'node:path';
 import { app, clipboard, dialog, shell, type BrowserWindow } from 'electron';
 import { events } from '../contract/contract';
 import { createAppServices } from '../core/app/services';
-import { USER_AGENT } from '../core/version';
 import { createFetcher } from '../core/net/fetcher';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
@@ -81,7 +80,7 @@ function start(): void {
     random: cryptoRandom,
     logger,
     // The one safe fetcher of the app (ARCHITECTURE §6): every check, discovery and probe goes through it.
-    fetcher: createFetcher({ userAgent: USER_AGENT }),
+    fetcher: createFetcher(),
     runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
   const handlers = createHandlers(services, {

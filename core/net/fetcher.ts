@@ -18,6 +18,7 @@ import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import { AppError, isAppError } from '../../contract/errors';
 import { withoutRuntimeAdvice } from '../../contract/text/runtime-advice';
+import { USER_AGENT } from '../version';
 import { classifyAddress, ipFamily } from './address';
 import { policyAfterRedirect, refusalMessage, refusedAddress, type AddressPolicy } from './address-policy';
 import { ACCEPT_ENCODING, parseContentEncoding, readBody } from './body';
@@ -275,7 +276,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   // A bad extra CA is the caller's mistake: refused now, before any work.
   for (const pem of options.extraCaPem ?? []) splitPemCertificates(pem);
   const trust = layeredTrust(options.extraCaPem, options.useSystemCa ?? true);
-  const userAgent = options.userAgent ?? 'oidc-onboard';
+  const userAgent = options.userAgent ?? USER_AGENT;
   const policy: UrlPolicyOptions = { allowLoopbackHttp: options.allowLoopbackHttp ?? false };
   const now = options.now ?? (() => new Date());
   const maxSockets = options.maxSocketsPerOrigin ?? 6;

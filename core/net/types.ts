@@ -181,7 +181,7 @@ export type LookupAll = (hostname: string) => Promise<{ address: string; family:
 export interface FetcherOptions {
   /** PEM certificates (each string may hold several) trusted in addition to the bundled/system roots. */
   extraCaPem?: string[];
-  /** The fixed `user-agent`, e.g. `oidc-onboard/0.1.0`. */
+  /** The fixed `user-agent`. Default `oidc-onboard/<version>` (`USER_AGENT`). */
   userAgent?: string;
   /** Allow `http:` to loopback hosts (local test servers only). */
   allowLoopbackHttp?: boolean;

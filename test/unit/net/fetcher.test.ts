@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasErrorCode, type AppError } from '../../../contract/errors';
 import { createFetcher } from '../../../core/net/fetcher';
 import { layeredTrust } from '../../../core/net/trust-store';
+import { APP_VERSION } from '../../../core/version';
 import type { Fetcher, FetcherOptions } from '../../../core/net/types';
 import {
   encoded,
@@ -179,6 +180,11 @@ describe('a 200 JSON response with evidence', () => {
     expect(headers['x-trace']).toBe('1');
     expect(headers).not.toHaveProperty('cookie');
     expect(headers).not.toHaveProperty('authorization');
+    // Without one given, the tool's own: oidc-onboard/<version>.
+    const plain = createFetcher({ extraCaPem: [pki.caCertPem] });
+    cleanups.push(() => plain.close());
+    const echoed = JSON.parse((await plain.fetch(server.url('/echo'), { source: 'typed' })).text()) as { headers: Record<string, string> };
+    expect(echoed.headers['user-agent']).toBe(`oidc-onboard/${APP_VERSION}`);
   });
 
   test.each(['Authorization', 'cookie', 'Proxy-Authorization', 'host', 'user-agent'])('refuses the caller header %s', async (name) => {
