@@ -16,12 +16,12 @@ import type { Fetcher, FetchPhase, FetchRequest, FetchResult } from '../net/type
 import type { Clock } from '../ports';
 import { CHECK_IDS } from './catalogue';
 import { shorten, skipCheck } from './check';
-import type * as BodyChecksModule from './body-checks';
+import type * as ResponseChecksModule from './response-checks';
 import type { ReplicaOutcome } from './consistency';
 import type { JwksExpectation } from './match-checks';
 import { verdictOf } from '../../contract/schemas/jwks-check-areas';
 import type { Check, JwksCheckReport } from '../../contract/schemas/jwks-check';
-import { checksFromError, checksFromResult, type TransportContext } from './transport-checks';
+import type { TransportContext } from './transport-checks';
 import { urlChecks } from './url-checks';
 
 /** Default cap on the decoded body: a JWK Set is a few KiB. */
@@ -68,7 +68,7 @@ export interface JwksCheckOptions {
 
 const ACCEPT = 'application/jwk-set+json, application/json;q=0.9, */*;q=0.1';
 
-type BodyChecks = typeof BodyChecksModule;
+type ResponseChecks = typeof ResponseChecksModule;
 
 type Settled = { ok: true; result: FetchResult } | { ok: false; error: unknown };
 
@@ -156,17 +156,17 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
     ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  // The body's checks (jose among them) load once every request is on its way, while the server
-  // answers — not before the requests are sent (see body-checks.ts) — or at the latest when the
-  // main response is in.
-  let bodyChecks: Promise<BodyChecks> | undefined;
-  const loadBodyChecks = (): Promise<BodyChecks> => (bodyChecks ??= import('./body-checks'));
+  // The response's checks (jose among them) load once every request is on its way, while the
+  // server answers — not before the requests are sent (see response-checks.ts) — or at the latest
+  // when the main fetch has settled.
+  let responseChecks: Promise<ResponseChecks> | undefined;
+  const loadResponseChecks = (): Promise<ResponseChecks> => (responseChecks ??= import('./response-checks'));
   const sent = new Set<number>();
   const onPhase = (index: number) => (phase: FetchPhase) => {
     if (phase !== 'headers' || sent.has(index)) return;
     sent.add(index);
     // After this I/O callback: the TLS layer flushes the request only once its listeners returned.
-    if (sent.size === replicaCount + 1) setImmediate(() => void loadBodyChecks().catch(() => undefined));
+    if (sent.size === replicaCount + 1) setImmediate(() => void loadResponseChecks().catch(() => undefined));
   };
   const fetchStart = performance.now();
   // All fetches start now, together (the brief's "cost of one fetch").
@@ -176,6 +176,7 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
   try {
     const main = await mainPromise;
     timings.fetchMs = ms(fetchStart);
+    const { checksFromError, checksFromResult, keySetFingerprint, matchChecks, MATCH_CHECK_IDS, parseJsonBody, replicasCheck, validateJwks, VALIDATE_JWKS_IDS } = await loadResponseChecks();
     if (!main.ok) {
       replicaAbort.abort();
       await Promise.all(replicaPromises);
@@ -190,7 +191,6 @@ export async function runJwksCheck(options: JwksCheckOptions): Promise<JwksCheck
     Object.assign(timings, { dnsMs: result.timings.dnsMs, connectMs: result.timings.connectMs, tlsMs: result.timings.tlsMs, ttfbMs: result.timings.ttfbMs });
     emit(checksFromResult(result, ctx));
 
-    const { keySetFingerprint, matchChecks, MATCH_CHECK_IDS, parseJsonBody, replicasCheck, validateJwks, VALIDATE_JWKS_IDS } = await loadBodyChecks();
     const validateStart = performance.now();
     let value: unknown;
     if (result.status !== 200) {

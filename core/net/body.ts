@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { AppError } from '../../contract/errors';
 
 /** The encodings we ask for and decode. */
@@ -47,6 +46,8 @@ export function parseContentEncoding(header: string | undefined): Coding | undef
 }
 
 function createDecoder(coding: Coding, firstChunk: Buffer): Transform {
+  // Loaded on the first encoded body, not with the fetcher: most short CLI runs never decode one.
+  const zlib = process.getBuiltinModule('node:zlib');
   switch (coding) {
     case 'gzip':
       return zlib.createGunzip();
