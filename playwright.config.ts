@@ -14,6 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   reporter: 'list',
   outputDir: 'test-results',
+  // Empties the run-wide screenshot index: no two screenshots of one run may be identical.
+  globalSetup: './test/ui/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -18,6 +18,7 @@ import { build } from 'vite';
 import { events } from '../../contract/contract';
 import { watchSettings } from '../../core/storage/settings-watch';
 import { createTestBackend, TRUSTED_WEB_CONTENTS_ID, type TestBackend } from '../support/backend';
+import { recordScreenshot, screenshotIndexDir } from './screenshot-index';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -120,7 +121,11 @@ export interface AppDriver {
   origin: string;
   /** Opens the app at a hash route (e.g. `#/about`) and waits until React has rendered. */
   open(hash?: string): Promise<void>;
-  /** Saves a screenshot to test-artefacts/screenshots/<name>.png (full page unless `fullPage: false`, e.g. for a modal). */
+  /**
+   * Saves a screenshot to test-artefacts/screenshots/<name>.png (full page unless `fullPage: false`,
+   * e.g. for a modal) and fails if another screenshot of this run has the same bytes. The one way
+   * UI tests take a picture.
+   */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Screenshots `<name>-light` and `<name>-dark` and asserts each is axe clean; leaves the page light. */
   shootBoth(name: string, what: string, options?: { fullPage?: boolean }): Promise<void>;
@@ -220,8 +225,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
     settingsWatch.close();
   },
-  app: async ({ page, staticServer }, use) => {
+  app: async ({ page, staticServer }, use, testInfo) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const indexDir = screenshotIndexDir(testInfo.project.outputDir);
     const driver: AppDriver = {
       page,
       origin: staticServer.origin,
@@ -231,7 +237,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       async screenshot(name, options = {}) {
         // Transitions finished, so a theme switch just before is fully applied in the picture.
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+        const bytes = await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+        // Run-wide, across specs and workers: a picture with another's bytes shows nothing new.
+        const twin = await recordScreenshot(indexDir, name, bytes);
+        expect(twin, `screenshot ${name} is byte-identical to ${twin ?? ''} (taken earlier in this run): it shows nothing new`).toBeUndefined();
       },
       async shootBoth(name, what, options = {}) {
         for (const colorScheme of ['light', 'dark'] as const) {

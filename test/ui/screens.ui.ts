@@ -2,13 +2,11 @@
  * Issue 13 item 3, screens proven by looking: every screen and dialog in light and dark, at
  * 1,280 × 800 and in a narrow 900 px window, axe clean, with no horizontal clipping (no card
  * wider than itself, nothing sticking out of its card), every dialog inside the 800 px-high
- * viewport with its title and actions in view, and no two screenshots byte-identical.
+ * viewport with its title and actions in view. No two screenshots byte-identical is the
+ * harness's run-wide gate (test/ui/screenshot-index.ts): it covers these and every other spec's.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, SCREENSHOT_DIR, test, type AppDriver } from './harness';
+import { expect, test, type AppDriver } from './harness';
 import type { TestBackend } from '../support/backend';
 
 const VIEWPORTS = [
@@ -84,7 +82,6 @@ async function expectInViewport(page: Page, dialog: Locator, what: string): Prom
 }
 
 class Shooter {
-  readonly hashes = new Map<string, string>();
   constructor(
     private readonly app: AppDriver,
     private readonly viewport: (typeof VIEWPORTS)[number],
@@ -97,10 +94,6 @@ class Shooter {
       await page.emulateMedia({ colorScheme: scheme });
       const file = `screen-${name}-${this.viewport.name}-${scheme}`;
       await this.app.screenshot(file, options);
-      const hash = createHash('sha256').update(await readFile(path.join(SCREENSHOT_DIR, `${file}.png`))).digest('hex');
-      const twin = this.hashes.get(hash);
-      expect(twin, `${file} is byte-identical to ${twin ?? ''}`).toBeUndefined();
-      this.hashes.set(hash, file);
       expect(await this.app.seriousAxeViolations(), `axe on ${file}`).toEqual([]);
     }
     expect(await clipping(page), `clipping on ${name} at ${this.viewport.name}`).toEqual([]);
@@ -200,25 +193,3 @@ for (const viewport of VIEWPORTS) {
     await page.keyboard.press('Escape');
   });
 }
-
-/**
- * Across the whole artefacts folder (every spec's pictures): a screen's light and dark pictures
- * are never the same bytes (a theme that did not apply). The matrix above also holds every one
- * of its own pictures pairwise distinct. Two specs may picture the same state of one screen, so
- * identical files from different specs are not a finding.
- */
-test('no light screenshot in the artefacts is byte-identical to its dark twin', async () => {
-  const files = new Set((await readdir(SCREENSHOT_DIR).catch(() => [] as string[])).filter((file) => file.endsWith('.png')));
-  const hashOf = async (file: string) => createHash('sha256').update(await readFile(path.join(SCREENSHOT_DIR, file))).digest('hex');
-  const twins: string[] = [];
-  let pairs = 0;
-  for (const light of files) {
-    if (!light.endsWith('-light.png')) continue;
-    const dark = light.replace(/-light\.png$/, '-dark.png');
-    if (!files.has(dark)) continue;
-    pairs += 1;
-    if ((await hashOf(light)) === (await hashOf(dark))) twins.push(`${light} = ${dark}`);
-  }
-  expect(pairs, 'light/dark pairs found (run the matrix first: it is earlier in this file)').toBeGreaterThan(0);
-  expect(twins).toEqual([]);
-});
