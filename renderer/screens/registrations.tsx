@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon, type IconName } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { hrefFor } from '../hooks/use-route';
+import { findEnvironment, usesJwksUri } from '../key-source';
 import { clientNameForDisplay } from '../wizard/metadata';
 
 type Tone = 'ok' | 'warn' | 'error' | 'pending';
@@ -46,19 +47,12 @@ function jwksBadge(checked: RegistrationSummary['status']['jwksChecked']): { ton
   }
 }
 
-/** Whether the draft's provider takes a jwks_uri (not a PEM file); unknown while profiles load. */
-function usesJwksUri(item: RegistrationSummary, profiles: readonly Profile[] | undefined): boolean {
-  const profile = profiles?.find((p) => p.id === item.registration.provider);
-  const environment = profile?.environments.find((env) => env.id === item.registration.environment);
-  return environment?.keys.keySource !== 'pem';
-}
-
 function RegistrationCard({ item, profiles }: { item: RegistrationSummary; profiles: readonly Profile[] | undefined }): ReactElement {
   const { registration, status } = item;
   const name = clientNameForDisplay(registration.metadata);
   const values = valuesBadge(status);
   // A provider that takes the public key as a PEM file has no jwks_uri to check: no chip for it.
-  const jwks = usesJwksUri(item, profiles) ? jwksBadge(status.jwksChecked) : undefined;
+  const jwks = usesJwksUri(findEnvironment(profiles, registration.provider, registration.environment)) ? jwksBadge(status.jwksChecked) : undefined;
   return (
     <li className="registration-card card">
       <h2 className="registration-card-title">

@@ -4,19 +4,16 @@
  * (CIS2: production replicates INT). The judging is core/registration/compare.ts.
  */
 import type { ReactElement } from 'react';
-import type { CompareReport, CompareRow } from '../../contract/schemas/compare';
+import type { CompareFinding, CompareReport, CompareRow } from '../../contract/schemas/compare';
+import type { Finding } from '../../contract/schemas/findings';
+import { escapeForDisplay } from '../../contract/text/display';
+import { Breakable } from '../components/breakable';
 import { ErrorNotice } from '../components/error-notice';
-import { ExternalLink } from '../components/external-link';
-import { Icon, type IconName } from '../components/icons';
+import { FindingItem } from '../components/findings';
+import { Icon } from '../components/icons';
 import { useOperation } from '../hooks/use-operation';
 import { hrefFor, navigate } from '../hooks/use-route';
 import { clientNameForDisplay } from '../wizard/metadata';
-
-const SEVERITY: Record<CompareReport['findings'][number]['severity'], { icon: IconName; word: string }> = {
-  error: { icon: 'error', word: 'Error' },
-  warning: { icon: 'warning', word: 'Warning' },
-  info: { icon: 'info', word: 'Note' },
-};
 
 const EXPECTATION: Record<CompareRow['expectation'], string> = {
   'must-differ': 'must differ',
@@ -26,9 +23,32 @@ const EXPECTATION: Record<CompareRow['expectation'], string> = {
 
 function show(value: unknown): string {
   if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 0 ? '(none)' : value.join('\n');
-  return JSON.stringify(value);
+  if (typeof value === 'string') return escapeForDisplay(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 0 ? '(none)' : value.map((v) => escapeForDisplay(v)).join('\n');
+  return escapeForDisplay(JSON.stringify(value));
+}
+
+/** A pair finding in the shape the shared finding list shows (its member is the path; no hint). */
+function asFinding(finding: CompareFinding): Finding {
+  return { code: finding.code, severity: finding.severity, path: finding.member ?? '', message: finding.message, hint: '', source: finding.source ?? { title: '', url: '' } };
+}
+
+/** One value cell: each line (a list member) its own line, breaking after separators. */
+function ValueCell({ value, environment }: { value: unknown; environment: string }): ReactElement {
+  const lines = show(value).split('\n');
+  return (
+    <td data-label={environment}>
+      {lines.map((line, index) => (
+        <code key={index} className="compare-value">
+          <Breakable text={line} />
+        </code>
+      ))}
+    </td>
+  );
+}
+
+function conflict(row: CompareRow): boolean {
+  return row.expectation === 'must-differ' && row.same && show(row.a) !== '(none)';
 }
 
 function Report({ report }: { report: CompareReport }): ReactElement {
@@ -47,58 +67,48 @@ function Report({ report }: { report: CompareReport }): ReactElement {
       {report.findings.length > 0 && (
         <ul className="findings" data-testid="compare-findings">
           {report.findings.map((f, i) => (
-            <li key={i} className={`finding finding-${f.severity}`} data-finding-code={f.code}>
-              <Icon name={SEVERITY[f.severity].icon} className="finding-icon" />
-              <div className="finding-text">
-                <p className="finding-message">
-                  <strong>{SEVERITY[f.severity].word}:</strong> <code className="finding-code">{f.code}</code> {f.message}
-                </p>
-                {f.source && (
-                  <p className="finding-source">
-                    Source: <ExternalLink url={f.source.url}>{f.source.title}</ExternalLink>
-                  </p>
-                )}
-              </div>
-            </li>
+            <FindingItem key={`${f.code}-${i}`} finding={asFinding(f)} showCode />
           ))}
         </ul>
       )}
-      <table className="data-table compare-table" data-testid="compare-table">
-        <caption className="visually-hidden">Values of both registrations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Value</th>
-            <th scope="col">{report.a.environmentName}</th>
-            <th scope="col">{report.b.environmentName}</th>
-            <th scope="col">Expected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((row) => (
-            <tr
-              key={row.member}
-              className={row.expectation === 'must-differ' && row.same && show(row.a) !== '(none)' ? 'compare-conflict' : row.same ? undefined : 'compare-differs'}
-              data-member={row.member}
-              data-same={row.same ? 'yes' : 'no'}
-            >
-              <th scope="row">
-                <code>{row.member}</code>
-                {!row.same && <span className="visually-hidden"> (differs)</span>}
-              </th>
-              <td>
-                <code>{show(row.a)}</code>
-              </td>
-              <td>
-                <code>{show(row.b)}</code>
-              </td>
-              <td>
-                {EXPECTATION[row.expectation]}
-                {row.expectation === 'must-differ' && row.same && show(row.a) !== '(none)' && <strong> — the same in both</strong>}
-              </td>
+      {/* A container: under a narrow width the rows stack (styles.css), whatever the window. */}
+      <div className="compare-table-frame">
+        <table className="data-table compare-table" data-testid="compare-table">
+          <caption className="visually-hidden">Values of both registrations</caption>
+          <colgroup>
+            <col className="compare-col-member" />
+            <col className="compare-col-value" />
+            <col className="compare-col-value" />
+            <col className="compare-col-expected" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">{report.a.environmentName}</th>
+              <th scope="col">{report.b.environmentName}</th>
+              <th scope="col">Expected</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={row.member} className={conflict(row) ? 'compare-conflict' : row.same ? undefined : 'compare-differs'} data-member={row.member} data-same={row.same ? 'yes' : 'no'}>
+                <th scope="row">
+                  <code>
+                    <Breakable text={row.member} />
+                  </code>
+                  {!row.same && <span className="visually-hidden"> (differs)</span>}
+                </th>
+                <ValueCell value={row.a} environment={report.a.environmentName} />
+                <ValueCell value={row.b} environment={report.b.environmentName} />
+                <td data-label="Expected" className={EXPECTATION[row.expectation] === '' && !conflict(row) ? 'compare-expected-none' : undefined}>
+                  {EXPECTATION[row.expectation]}
+                  {conflict(row) && <strong> — the same in both</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -112,13 +122,23 @@ function Comparison({ a, b }: { a: string; b: string }): ReactElement {
 
 /** The Compare screen of registration `id`, against `other` once chosen. */
 export function CompareScreen({ id, other }: { id: string; other?: string | undefined }): ReactElement {
-  const registration = useOperation('getRegistration', { id });
+  // The list already carries every name, provider and environment shown here: one read, not two.
   const all = useOperation('listRegistrations');
-  if (registration.state.status === 'error') return <ErrorNotice error={registration.state.error} />;
-  if (registration.state.status === 'loading' || all.state.status === 'loading') return <p role="status">Loading…</p>;
-  const detail = registration.state.value;
+  if (all.state.status === 'loading') return <p role="status">Loading…</p>;
+  if (all.state.status === 'error') return <ErrorNotice error={all.state.error} />;
+  const summaries = all.state.value;
+  const detail = summaries.find((s) => s.registration.id === id);
+  if (detail === undefined) {
+    return (
+      <ErrorNotice error={{ code: 'NOT_FOUND', message: `No registration "${id}".` }}>
+        <a className="button button-secondary" href={hrefFor({ name: 'registrations' })}>
+          Show all registrations
+        </a>
+      </ErrorNotice>
+    );
+  }
   const name = clientNameForDisplay(detail.registration.metadata) || id;
-  const candidates = all.state.status === 'ok' ? all.state.value.filter((s) => s.registration.id !== id && s.registration.provider === detail.registration.provider) : [];
+  const candidates = summaries.filter((s) => s.registration.id !== id && s.registration.provider === detail.registration.provider);
   return (
     <>
       <p className="breadcrumb">

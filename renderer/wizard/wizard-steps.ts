@@ -5,6 +5,7 @@
  * package panel all read this module, so a step is declared once.
  */
 import type { Finding } from '../../contract/schemas/findings';
+import { usesJwksUri } from '../key-source';
 import type { Environment, Profile } from '../types';
 
 /** The wizard's steps, in order (every step any provider may use). */
@@ -43,7 +44,7 @@ const STEPS: Record<WizardStep, StepDeclaration> = {
   'redirect-uris': { title: 'Redirect URIs', members: ['redirect_uris'], applies: (context) => (context.profile?.uses.redirectUris ?? true) || hasValue(context, 'redirect_uris') },
   keys: { title: 'Keys & authentication', members: ['token_endpoint_auth_method', 'token_endpoint_auth_signing_alg', 'jwks_uri', 'jwks'], applies: always },
   // A provider that takes the public key as a PEM file has no jwks_uri to test.
-  check: { title: 'jwks_uri check', members: [], applies: ({ environment }) => environment?.keys.keySource !== 'pem' },
+  check: { title: 'jwks_uri check', members: [], applies: ({ environment }) => usesJwksUri(environment) },
   optional: {
     title: 'Optional',
     members: ['logo_uri', 'policy_uri', 'tos_uri', 'userinfo_signed_response_alg', 'backchannel_logout_uri', 'backchannel_logout_session_required'],

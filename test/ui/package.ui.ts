@@ -82,7 +82,8 @@ test('package: build from Review with a fresh check, then open it: valid; one ch
     await expect(page.getByRole('heading', { level: 1, name: 'Open a package' })).toBeVisible();
     await expect(page.getByTestId('package-empty')).toContainText('No package open yet.');
     await expect(page.getByRole('button', { name: 'Choose file…' })).toBeVisible();
-    await app.shootBoth('package-open-empty', 'Open a package (empty)');
+    // The empty page is pictured by shell.ui.ts and the screens matrix (the same bytes would show nothing new).
+    expect(await app.seriousAxeViolations(), 'axe on Open a package (empty)').toEqual([]);
 
     await page.getByLabel('Extra CA certificates (PEM, optional)').fill(pki.caCertPem);
     await page.getByTestId('package-file-input').setInputFiles(out);

@@ -5,9 +5,14 @@
  * viewport with its title and actions in view. No two screenshots byte-identical is the
  * harness's run-wide gate (test/ui/screenshot-index.ts): it covers these and every other spec's.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './harness';
 import type { TestBackend } from '../support/backend';
+import { json, startHttpsServer } from '../support/hostile-server';
+import { getTestPki, LOCAL_HOSTS } from '../support/test-pki';
 
 const VIEWPORTS = [
   { name: '1280', width: 1280, height: 800 },
@@ -191,5 +196,46 @@ for (const viewport of VIEWPORTS) {
     await expectInViewport(page, deleteCredentials, 'delete credentials');
     await shoot.both('dialog-delete-credentials', { fullPage: false });
     await page.keyboard.press('Escape');
+    await expect(deleteCredentials).toBeHidden();
+
+    // Replace: the form again with a new API key, then the confirmation naming the one it replaces.
+    await page.getByRole('button', { name: 'Replace…' }).click();
+    await page.getByLabel('API key', { exact: true }).fill('api-key-for-parcel-app-2');
+    await page.getByRole('button', { name: 'Replace credentials…' }).click();
+    const replaceCredentials = page.getByRole('dialog', { name: 'Replace the stored credentials?' });
+    await expect(replaceCredentials).toBeVisible();
+    await expect(replaceCredentials).toContainText('api-key-for-parcel-app');
+    await expectInViewport(page, replaceCredentials, 'replace credentials');
+    await shoot.both('dialog-replace-credentials', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(replaceCredentials).toBeHidden();
+    expect(backend.services.credentials.show(ids.api)?.clientId, 'a cancelled replace keeps what was stored').toBe('api-key-for-parcel-app');
+
+    // Open a package with one loaded: a real package from the package service, opened through the
+    // page, its jwks_uri a local HTTPS server with the test CA (so the live half passes too).
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'oidc-onboard-ui-screens-'));
+    const pki = await getTestPki();
+    const leaf = await pki.issueLeaf({ hosts: LOCAL_HOSTS });
+    const generic = backend.services.drafts.create({ provider: 'generic-oidc', environment: 'default', clientName: 'Parcel App' }).registration.id;
+    await backend.services.keys.generate(generic, { size: 2048 });
+    const server = await startHttpsServer({ cert: leaf.chainPem, key: leaf.keyPem, handler: json(JSON.parse(backend.services.keys.jwks(generic)), { 'cache-control': 'public, max-age=300' }) });
+    try {
+      backend.services.drafts.setValues(generic, { jwksUri: server.url('/jwks.json'), addRedirectUris: ['https://parcel.example.org/callback'], contacts: ['ops@example.org'] });
+      const out = path.join(tmp, 'parcel.zip');
+      const built = await backend.services.packages.build(generic, { out, caPem: pki.caCertPem });
+      await app.open('#/package');
+      await settled(page);
+      await page.getByLabel('Extra CA certificates (PEM, optional)').fill(pki.caCertPem);
+      await page.getByLabel('Allow private network addresses').check();
+      await page.getByTestId('package-file-input').setInputFiles(out);
+      await expect(page.getByTestId('package-verdict')).toHaveAttribute('data-verdict', 'valid', { timeout: 60_000 });
+      await expect(page.getByTestId('verify-sha256')).toHaveText(built.sha256);
+      await expect(page.getByTestId('verdict-intact')).toHaveAttribute('data-status', 'pass');
+      await expect(page.getByTestId('verdict-live')).toHaveAttribute('data-status', 'pass');
+      await shoot.both('package-loaded');
+    } finally {
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
 
 const APP_ID = '9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e';
@@ -115,4 +116,44 @@ test('Compare view: INT and LIVE sharing a key pair is an error; differing value
   await expect(page.getByTestId('compare-table').locator('[data-member="client_name"]')).toHaveAttribute('data-same', 'yes');
   await expect(page.getByTestId('compare-table').locator('[data-member="token_endpoint_auth_signing_alg"]')).toContainText('should match');
   await app.shootBoth('compare-environments', 'the Compare view');
+  expect(await midWordBreaks(page), 'compare values broken mid-word at 1280 px').toEqual([]);
+  await expect(report.locator('td').first()).toHaveCSS('display', 'table-cell');
+
+  // A 900 px window: the rows stack (each value labelled with its environment), nothing breaks mid-word.
+  await page.setViewportSize({ width: 900, height: 800 });
+  await expect(report.locator('td').first()).toHaveCSS('display', 'block');
+  expect(await midWordBreaks(page), 'compare values broken mid-word at 900 px').toEqual([]);
+  expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'), 'no sideways scroll at 900 px').toBe(true);
+  await app.shootBoth('compare-environments-900', 'the Compare view at 900 px');
 });
+
+/**
+ * Words in the compare table's values that wrap inside themselves although they would fit on one
+ * line of their cell. A word here ends at a space or after a separator (`_ . / - ? & = # : @ ,`,
+ * where renderer/components/breakable.tsx offers a break): `token_endpoint_aut` / `h_method` is
+ * such a break, `token_endpoint_` / `auth_method` is not.
+ */
+async function midWordBreaks(page: Page): Promise<string[]> {
+  // A string, evaluated in the page: the Node tsconfig has no DOM types.
+  return page.evaluate(`(() => {
+    const broken = [];
+    for (const code of document.querySelectorAll('[data-testid="compare-table"] code')) {
+      const cell = code.closest('td, th');
+      const style = getComputedStyle(cell);
+      const width = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.textContent.matchAll(/[^\\s_.\\/\\-?&=#:@,]*[_.\\/\\-?&=#:@,]|[^\\s_.\\/\\-?&=#:@,]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top)));
+          const natural = rects.reduce((sum, r) => sum + r.width, 0);
+          if (lines.size > 1 && natural < width) broken.push(word[0] + ' in ' + node.textContent + ' (' + Math.round(natural) + ' px, cell ' + Math.round(width) + ' px)');
+        }
+      }
+    }
+    return broken;
+  })()`);
+}
