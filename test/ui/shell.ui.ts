@@ -6,10 +6,12 @@ import { ERROR_CODES } from '../../contract/errors';
 import { ERROR_MESSAGES } from '../../renderer/error-messages';
 import { expect, privateKeyLeaks, test } from './harness';
 
+// No picture where the screens matrix (screens.ui.ts) already has these very bytes: Check and
+// Open a package look the same with or without registrations. The others show the empty app.
 const DESTINATIONS = [
   { label: 'Registrations', hash: '#/registrations', heading: 'Registrations', shot: 'registrations-empty' },
-  { label: 'Check a jwks_uri', hash: '#/check', heading: 'Check a jwks_uri', shot: 'check' },
-  { label: 'Open a package', hash: '#/package', heading: 'Open a package', shot: 'package' },
+  { label: 'Check a jwks_uri', hash: '#/check', heading: 'Check a jwks_uri', shot: undefined },
+  { label: 'Open a package', hash: '#/package', heading: 'Open a package', shot: undefined },
   { label: 'Credentials', hash: '#/credentials', heading: 'Credentials', shot: 'credentials' },
   { label: 'About & Diagnostics', hash: '#/about', heading: 'About & Diagnostics', shot: 'about' },
 ] as const;
@@ -28,7 +30,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(nav.locator('a[aria-current="page"]')).toHaveCount(1);
       await expect(page.getByRole('main')).toBeVisible();
       if (destination.hash === '#/about') await expect(page.getByTestId('keychain-status')).toBeVisible();
-      await app.screenshot(`${destination.shot}-${colorScheme}`);
+      if (destination.shot !== undefined) await app.screenshot(`${destination.shot}-${colorScheme}`);
       expect(await app.seriousAxeViolations(), `axe on ${destination.hash}`).toEqual([]);
     }
   });
