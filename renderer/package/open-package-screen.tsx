@@ -8,6 +8,7 @@ import type { ErrorPayload } from '../../contract/errors';
 import { PACKAGE_MAX_BYTES } from '../../contract/operations/packages';
 import { escapeForDisplay } from '../../contract/text/display';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
+import { Breakable } from '../components/breakable';
 import { ErrorNotice } from '../components/error-notice';
 import { FindingItem, WarningList } from '../components/findings';
 import { orderedRequestedValues } from '../../contract/schemas/package-verification';
@@ -161,14 +162,20 @@ function RequestedValue({ value }: { value: unknown }): ReactElement {
       <ul className="plain-list">
         {value.map((item, index) => (
           <li key={index}>
-            <code>{escapeForDisplay(typeof item === 'string' ? item : JSON.stringify(item))}</code>
+            <code>
+              <Breakable text={escapeForDisplay(typeof item === 'string' ? item : JSON.stringify(item))} />
+            </code>
           </li>
         ))}
       </ul>
     );
   }
   // A package is untrusted: its values are shown with bidi, control and invisible characters escaped.
-  return <code>{escapeForDisplay(typeof value === 'string' ? value : JSON.stringify(value))}</code>;
+  return (
+    <code>
+      <Breakable text={escapeForDisplay(typeof value === 'string' ? value : JSON.stringify(value))} />
+    </code>
+  );
 }
 
 /** What the package asks the provider to register, and today's findings on it. */
@@ -197,7 +204,9 @@ function Requested({ verification }: { verification: Verification }): ReactEleme
                 {orderedRequestedValues(requested.values).map(([name, value]) => (
                   <tr key={name} data-value-name={name}>
                     <th scope="row">
-                      <code>{name}</code>
+                      <code>
+                        <Breakable text={name} />
+                      </code>
                     </th>
                     <td>
                       <RequestedValue value={value} />
