@@ -8,6 +8,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorPayload } from '../../contract/errors';
 import { ActionStatus, type ActionOutcome } from '../components/action-status';
+import { Breakable } from '../components/breakable';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
@@ -191,7 +192,9 @@ function PackageBody({ id, preview, reload, steps }: { id: string; preview: Prev
           <>
             <dt>jwks_uri</dt>
             <dd>
-              <code>{preview.jwksUri}</code>
+              <code>
+                <Breakable text={preview.jwksUri} />
+              </code>
             </dd>
           </>
         )}

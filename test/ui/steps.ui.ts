@@ -91,7 +91,7 @@ test('Keys step: a dated kid, then the NHS-hosted JWKS request written to a fold
   await app.shootBoth('hosted-jwks-request', 'the Keys step with the NHS-hosted JWKS request');
 });
 
-test('Compare view: INT and LIVE sharing a key pair is an error; differing values listed', async ({ app, page, backend }) => {
+test('Compare view: INT and LIVE sharing a key pair is an error; differing values listed', async ({ app, page, backend, ipc }) => {
   test.setTimeout(120_000);
   const { services } = backend;
   const int = services.drafts.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rounds' }).registration.id;
@@ -125,6 +125,20 @@ test('Compare view: INT and LIVE sharing a key pair is an error; differing value
   expect(await midWordBreaks(page), 'compare values broken mid-word at 900 px').toEqual([]);
   expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'), 'no sideways scroll at 900 px').toBe(true);
   await app.shootBoth('compare-environments-900', 'the Compare view at 900 px');
+
+  // Opened directly, the screen reads the list it already needs, never each registration again.
+  // (about:blank first: a change of hash alone would keep the page and its query cache.)
+  await page.goto('about:blank');
+  const before = ipc.length;
+  await app.open(`#/registrations/${int}/compare/${live}`);
+  await expect(page.getByTestId('compare-verdict')).toContainText('Something must change');
+  const channels = ipc.slice(before).map((r) => r.channel);
+  expect(channels).toContain('registrations:list');
+  expect(channels).not.toContain('registrations:get');
+  // An id that is not in the list: the error from the one table and a way back.
+  await app.open('#/registrations/no-such-registration/compare');
+  await expect(page.getByRole('alert')).toContainText('Code: NOT_FOUND');
+  await expect(page.getByRole('link', { name: 'Show all registrations' })).toBeVisible();
 });
 
 /**
