@@ -26,12 +26,14 @@ export interface StepProps {
   steps: readonly WizardStep[];
 }
 
-const AUTH_METHOD_LABELS: Record<string, string> = {
-  private_key_jwt: 'private_key_jwt — a JWT signed with your private key',
-  client_secret_basic: 'client_secret_basic — a shared secret in the Authorization header',
-  client_secret_post: 'client_secret_post — a shared secret in the request body',
-  client_secret_jwt: 'client_secret_jwt — a JWT signed with a shared secret',
-  none: 'none — a public client with no credential',
+// What each method means, shown under the field for the chosen one: in the option itself it would
+// be cut off by a narrow window's select box.
+const AUTH_METHOD_MEANINGS: Record<string, string> = {
+  private_key_jwt: 'a JWT signed with your private key',
+  client_secret_basic: 'a shared secret in the Authorization header',
+  client_secret_post: 'a shared secret in the request body',
+  client_secret_jwt: 'a JWT signed with a shared secret',
+  none: 'a public client with no credential',
 };
 
 /** Findings on the step's members that no field on the step shows (e.g. an unknown sub-path). */
@@ -143,14 +145,14 @@ export function KeysStep({ profile, environment, metadata, findings, setMetadata
       <SelectField
         id="field-auth-method"
         label="Client authentication method"
-        help="How your backend proves who it is when it calls the token endpoint (token_endpoint_auth_method)."
+        help={`How your backend proves who it is when it calls the token endpoint (token_endpoint_auth_method).${AUTH_METHOD_MEANINGS[effectiveMethod] ? ` ${effectiveMethod}: ${AUTH_METHOD_MEANINGS[effectiveMethod]}.` : ''}`}
         path="token_endpoint_auth_method"
         findings={findings}
         value={method}
         unsetLabel={profile ? `Not set (provider default: ${profile.defaultAuthMethod})` : 'Not set'}
-        options={(environment?.authMethods ?? Object.keys(AUTH_METHOD_LABELS).map((method) => ({ method, status: 'allowed' as const }))).map((policy) => ({
+        options={(environment?.authMethods ?? Object.keys(AUTH_METHOD_MEANINGS).map((method) => ({ method, status: 'allowed' as const }))).map((policy) => ({
           value: policy.method,
-          label: `${AUTH_METHOD_LABELS[policy.method] ?? policy.method}${policy.status === 'recommended' ? ' (recommended)' : policy.status === 'discouraged' ? ' (discouraged)' : ''}`,
+          label: `${policy.method}${policy.status === 'recommended' ? ' (recommended)' : policy.status === 'discouraged' ? ' (discouraged)' : ''}`,
         }))}
         onChange={(value) => setMetadata(withValue(metadata, 'token_endpoint_auth_method', value))}
       />
