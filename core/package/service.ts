@@ -31,9 +31,12 @@ import { activeKeyFacts } from '../keys/public-facts';
 import type { ChecklistTable } from '../profiles/checklists';
 import type { ChecklistView } from '../../contract/schemas/checklist';
 
-/** "What to send, and to whom" in one paragraph, from the checklist (the profile's text when it has none). */
+/**
+ * "What to send, and to whom" from the checklist (the profile's text when it has none): the intro,
+ * each numbered step on a line of its own, then what to do with the package.
+ */
 function sendToText(view: ChecklistView): string {
-  return view.available ? `${view.intro} ${view.items.map((item, i) => `${i + 1}. ${item.title}${item.optional ? ' (optional)' : ''}.`).join(' ')} ${view.package.text}` : view.intro;
+  return view.available ? [view.intro, ...view.items.map((item, i) => `${i + 1}. ${item.title}${item.optional ? ' (optional)' : ''}.`), view.package.text].join('\n') : view.intro;
 }
 
 /** Dependencies of {@link createPackageService}. */
