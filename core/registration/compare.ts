@@ -209,7 +209,7 @@ export function compareRegistrations(a: Registration, b: Registration): CompareR
 
 /** The comparison as plain text (the CLI's output). */
 export function compareText(report: CompareReport): string {
-  const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  const show = (v: unknown) => (v === undefined ? '(not set)' : typeof v === 'string' ? v : JSON.stringify(v));
   const out = [`Compare ${report.a.id} (${report.a.environmentName}) with ${report.b.id} (${report.b.environmentName}): ${report.verdict.toUpperCase()}`, ''];
   const differing = report.rows.filter((r) => !r.same);
   out.push(differing.length === 0 ? 'No values differ.' : 'Values that differ:');

@@ -22,7 +22,7 @@ const EXPECTATION: Record<CompareRow['expectation'], string> = {
 };
 
 function show(value: unknown): string {
-  if (value === undefined) return '—';
+  if (value === undefined) return '(not set)';
   if (typeof value === 'string') return escapeForDisplay(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 0 ? '(none)' : value.map((v) => escapeForDisplay(v)).join('\n');
   return escapeForDisplay(JSON.stringify(value));
