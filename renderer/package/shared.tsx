@@ -8,6 +8,7 @@ import { Icon } from '../components/icons';
 import type { ActionOutcome } from '../components/action-status';
 import { AllowPrivateNetwork } from '../components/allow-private-network';
 import { formatDateTime } from '../format/dates';
+import { Prose } from '../components/prose';
 
 /** Copies non-secret text and says what happened. */
 export async function copyPlain(text: string, done: string): Promise<ActionOutcome> {
@@ -21,7 +22,9 @@ export function SendTo({ text, known = true, headingLevel = 3 }: { text: string;
   return (
     <div className="send-to" data-testid="send-to">
       <Heading>What to send where</Heading>
-      <p className="send-to-text">{text}</p>
+      <p className="send-to-text">
+        <Prose text={text} />
+      </p>
       {!known && (
         <p className="send-to-unknown">
           <Icon name="info" size={16} /> We do not know this provider’s submission route for sure. Check the provider’s onboarding guidance or ask your

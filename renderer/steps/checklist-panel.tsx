@@ -14,12 +14,8 @@ import { ExternalLink } from '../components/external-link';
 import { Icon } from '../components/icons';
 import { call, useOperation } from '../hooks/use-operation';
 import { formatDateTime } from '../format/dates';
+import { Prose } from '../components/prose';
 
-/** Text with `backticked` commands shown as code (the checklist data quotes CLI commands that way). */
-function Prose({ text }: { text: string }): ReactElement {
-  const parts = text.split(/`([^`]+)`/);
-  return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
-}
 
 const WHERE_LABEL: Record<string, string> = {
   'connection-manager': 'Connection Manager',

@@ -181,6 +181,12 @@ test('package: blocking findings are listed with their step, and "Package anyway
   const redirect = blocking.locator('li', { hasText: 'redirect_uris' }).first();
   await expect(redirect.getByRole('link', { name: /Go to Redirect URIs/ })).toHaveAttribute('href', `#/registrations/${id}/redirect-uris`);
   await expect(panel.getByRole('button', { name: 'Build package…' })).toHaveCount(0);
+  // What to send where, from the checklist: one numbered step per line, its `backticked` command shown as code.
+  const sendTo = panel.getByTestId('send-to').first();
+  const expected = (await backend.services.packages.preview(id)).sendTo;
+  expect(expected).toMatch(/`oidc-onboard verify-package`/);
+  await expect(sendTo).toContainText(expected.replace(/`/g, ''));
+  await expect(sendTo.locator('code')).toHaveText('oidc-onboard verify-package');
   await app.shootBoth('package-blocked', 'blocking findings');
 
   await panel.getByRole('button', { name: 'Package anyway…' }).click();

@@ -68,7 +68,7 @@ function items(envName: string): ChecklistItem[] {
 }
 
 const PACKAGE_TEXT =
-  'The Developer Hub takes values, not files: set each one yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you set; support can check it with oidc-onboard verify-package.';
+  'The Developer Hub takes values, not files: set each one yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you set; support can check it with `oidc-onboard verify-package`.';
 
 /** API platform checklists: INT and production. */
 export const apiPlatformChecklists: readonly Checklist[] = [

@@ -110,7 +110,7 @@ export const cis2Checklists: readonly Checklist[] = [
     intro: 'INT is self-service: once NHS has your Team ID you enter the registration yourself in Connection Manager.',
     package: {
       role: 'record',
-      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with oidc-onboard verify-package.',
+      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
     },
     items: [teamId, connectionManager('INT'), testBackchannel, testInt],
   },
@@ -120,7 +120,7 @@ export const cis2Checklists: readonly Checklist[] = [
     intro: 'DEP is a Path to Live environment like INT (testing and training, not the preferred one): you enter the registration yourself in Connection Manager.',
     package: {
       role: 'record',
-      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with oidc-onboard verify-package.',
+      text: 'Connection Manager takes values, not files: enter each value yourself (copy them from the submission checklist). Keep this .zip as the signed record of what you entered; support can check it with `oidc-onboard verify-package`.',
     },
     items: [
       teamId,

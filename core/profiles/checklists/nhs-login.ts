@@ -29,7 +29,7 @@ export const nhsLoginChecklists: readonly Checklist[] = [
     intro: 'Request a sandpit client with NHS login\'s online sandpit request form; the public key is pasted into the form as PEM text.',
     package: {
       role: 'record',
-      text: 'The sandpit form takes values, not files: paste each value from the submission checklist into the form. Keep this .zip as the signed record of what you sent; support can check it with oidc-onboard verify-package.',
+      text: 'The sandpit form takes values, not files: paste each value from the submission checklist into the form. Keep this .zip as the signed record of what you sent; support can check it with `oidc-onboard verify-package`.',
     },
     items: [
       {
@@ -61,7 +61,7 @@ export const nhsLoginChecklists: readonly Checklist[] = [
     intro: 'Integration needs an ODS code, a DSPT submission and the Integration Environment Request form.',
     package: {
       role: 'record',
-      text: 'The Integration Environment Request form takes values, not files: paste each value from the submission checklist into it. Keep this .zip as the signed record of what you sent; support can check it with oidc-onboard verify-package.',
+      text: 'The Integration Environment Request form takes values, not files: paste each value from the submission checklist into it. Keep this .zip as the signed record of what you sent; support can check it with `oidc-onboard verify-package`.',
     },
     items: [
       {

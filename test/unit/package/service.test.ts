@@ -51,12 +51,11 @@ describe('package service', () => {
     expect(built.manifest.keySource).toBe('pem');
     expect(built.manifest.jwksCheck).toEqual({ included: false, reason: expect.stringMatching(/PEM/) });
     expect(built.sendTo).toMatch(/sandpit/i);
-    // The intro, one line per numbered step, then what to do with the .zip — plain text, no Markdown.
+    // The intro, one line per numbered step, then what to do with the .zip.
     const lines = built.sendTo!.split('\n');
     expect(lines.slice(1, -1).every((line, i) => line.startsWith(`${i + 1}. `))).toBe(true);
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.at(-1)).toMatch(/verify-package/);
-    expect(built.sendTo).not.toMatch(/`/);
     const names = readZip(bytes).map((e) => e.name);
     expect(names).toContain('public-key.pem');
     expect(names).not.toContain('jwks-check.json');
