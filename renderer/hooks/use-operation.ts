@@ -2,7 +2,7 @@
  * Calling the main process from components. Generic over the contract: the operation name picks
  * the request and response types, so a new operation in contract/ needs no new hook code.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { OnboardingApi } from '../../contract/bridge';
 import type { Operations } from '../../contract/contract';
@@ -72,4 +72,32 @@ export function useOperation<K extends OpName>(
   const result = query.data;
   const state: LoadState<ValueFor<K>> = result === undefined ? { status: 'loading' } : result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
   return { state, reload, setValue };
+}
+
+/** Where an on-demand operation stands: running, or its last value or error (both cleared when it runs again). */
+export interface ActionState<K extends OpName> {
+  run: (...args: ArgsFor<K>) => void;
+  busy: boolean;
+  value: ValueFor<K> | undefined;
+  error: ErrorPayload | undefined;
+}
+
+/**
+ * Runs `name` on demand (a button's action) through the query library's mutations: `busy`
+ * while it runs, then its value or its error. Invalidation after a change is `call`'s.
+ */
+export function useAction<K extends OpName>(name: K): ActionState<K> {
+  const mutation = useMutation<ValueFor<K>, ErrorPayload, RequestFor<K> | undefined>({
+    mutationFn: async (request) => {
+      const result = await (call as (name: K, request?: RequestFor<K>) => Promise<Result<ValueFor<K>>>)(name, request);
+      if (!result.ok) throw result.error;
+      return result.value;
+    },
+  });
+  return {
+    run: (...args) => mutation.mutate(args[0] as RequestFor<K> | undefined),
+    busy: mutation.isPending,
+    value: mutation.data,
+    error: mutation.error ?? undefined,
+  };
 }

@@ -1,26 +1,12 @@
 /** About & Diagnostics: saving a redacted diagnostics bundle to send to support. */
-import { useState, type ReactElement } from 'react';
-import type { ErrorPayload } from '../../contract/errors';
+import type { ReactElement } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { SavedZipNotice } from '../components/saved-zip-notice';
-import { call, type ValueFor } from '../hooks/use-operation';
-
-type Saved = ValueFor<'saveDiagnostics'>;
+import { useAction } from '../hooks/use-operation';
 
 /** The "Save diagnostics bundle…" card. */
 export function DiagnosticsBundle(): ReactElement {
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<Saved | undefined>(undefined);
-  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    const result = await call('saveDiagnostics', {});
-    setBusy(false);
-    if (result.ok) setSaved(result.value);
-    else setError(result.error);
-  };
+  const { run: save, busy, value: saved, error } = useAction('saveDiagnostics');
   return (
     <section className="card" aria-labelledby="about-diagnostics">
       <h2 id="about-diagnostics">Diagnostics bundle</h2>
@@ -29,7 +15,7 @@ export function DiagnosticsBundle(): ReactElement {
         secrets or passphrases.
       </p>
       <div className="action-row">
-        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => save({})}>
           {busy ? 'Saving…' : 'Save diagnostics bundle…'}
         </button>
       </div>

@@ -4,12 +4,11 @@
  * zip; the window only asks for it and shows what was written.
  */
 import { useId, useState, type ReactElement } from 'react';
-import type { ErrorPayload } from '../../contract/errors';
 import { Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { SavedZipNotice } from '../components/saved-zip-notice';
-import { call, useOperation, type ValueFor } from '../hooks/use-operation';
+import { useAction, useOperation, type ValueFor } from '../hooks/use-operation';
 import { clientNameForDisplay } from '../wizard/metadata';
 
 type Saved = ValueFor<'saveSupportPack'>;
@@ -37,18 +36,8 @@ function WhatItHolds({ apiPlatform }: { apiPlatform: boolean }): ReactElement {
 function SupportPackForm({ id, apiPlatform, storedApplicationId, autoFocus = false }: { id: string; apiPlatform: boolean; storedApplicationId?: string | undefined; autoFocus?: boolean }): ReactElement {
   const fieldId = useId();
   const [applicationId, setApplicationId] = useState(storedApplicationId ?? '');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<Saved | undefined>(undefined);
-  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    const result = await call('saveSupportPack', { id, ...(apiPlatform && applicationId.trim() !== '' && { applicationId: applicationId.trim() }) });
-    setBusy(false);
-    if (result.ok) setSaved(result.value);
-    else setError(result.error);
-  };
+  const { run, busy, value: saved, error } = useAction('saveSupportPack');
+  const save = () => run({ id, ...(apiPlatform && applicationId.trim() !== '' && { applicationId: applicationId.trim() }) });
   return (
     <div className="support-pack-form">
       {apiPlatform && (
@@ -72,7 +61,7 @@ function SupportPackForm({ id, apiPlatform, storedApplicationId, autoFocus = fal
         </div>
       )}
       <div className="action-row">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={save}>
           <Icon name="package" size={18} />
           {busy ? 'Saving…' : 'Save support pack…'}
         </button>

@@ -3,12 +3,11 @@
  * reachability and TLS checks as the jwks_uri tester (run in the main process), because the
  * provider calls this endpoint over the internet too.
  */
-import { useState, type ReactElement } from 'react';
-import type { ErrorPayload } from '../../contract/errors';
+import type { ReactElement } from 'react';
 import { StatusBadge } from '../checks/check-results';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
-import { call, type ValueFor } from '../hooks/use-operation';
+import { useAction, type ValueFor } from '../hooks/use-operation';
 
 type Report = ValueFor<'checkEndpoint'>['report'];
 
@@ -20,22 +19,13 @@ const VERDICT: Record<Report['verdict'], { tone: string; text: string }> = {
 
 /** The button and, once run, the checks. `url` is the field's current value. */
 export function EndpointCheck({ url, purpose }: { url: string; purpose: string }): ReactElement {
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Report | undefined>(undefined);
-  const [error, setError] = useState<ErrorPayload | undefined>(undefined);
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    const result = await call('checkEndpoint', { url: url.trim(), purpose });
-    setBusy(false);
-    if (result.ok) setReport(result.value.report);
-    else setError(result.error);
-  };
+  const { run, busy, value, error } = useAction('checkEndpoint');
+  const report = value?.report;
   const checked = report !== undefined && report.url === url.trim() ? report : undefined;
   return (
     <div className="endpoint-check" data-testid="endpoint-check">
       <div className="action-row">
-        <button type="button" className="button button-secondary" disabled={busy || url.trim() === ''} onClick={() => void run()}>
+        <button type="button" className="button button-secondary" disabled={busy || url.trim() === ''} onClick={() => run({ url: url.trim(), purpose })}>
           <Icon name="check" size={18} />
           {busy ? 'Checking…' : 'Check this endpoint'}
         </button>
