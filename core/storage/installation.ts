@@ -11,10 +11,11 @@
  * then reads the winner's id. A reader therefore never sees a half-written file.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
+import { writeFileAtomicSync } from './atomic-file';
 
 /** File name of the installation record inside the data folder. */
 export const INSTALLATION_FILE = 'installation.json';
@@ -120,16 +121,9 @@ export function ensureInstallation(dataDir: string, now: () => Date = () => new 
  */
 export function markKeychainMigrated(dataDir: string, installation: Installation, now: () => Date = () => new Date()): Installation {
   const next: Installation = { ...installation, keychainMigratedAt: now().toISOString() };
-  const temp = tempPath(dataDir);
   try {
-    writeNewSynced(temp, next);
-    renameSync(temp, filePath(dataDir));
+    writeFileAtomicSync(filePath(dataDir), new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`), 0o600);
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created.
-    }
     throw new AppError('STORAGE_WRITE_FAILED', `The data folder ${dataDir} could not be written (${INSTALLATION_FILE}).`, {
       cause: error,
       details: { file: INSTALLATION_FILE, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' },
