@@ -49,7 +49,6 @@ export interface CheckRequest {
   signal?: AbortSignal;
 }
 
-export { checkJwksUri };
 
 /** Builds the check service. */
 export function createCheckService(deps: { dataDir: string; registrations: RegistrationRepository; keyService: KeyService; clock: Clock; fetcher: Fetcher }) {

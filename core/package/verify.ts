@@ -16,7 +16,7 @@ import { decodeUtf8, tryDecodeUtf8 } from '../../contract/text/utf8';
 import { jwksCheckReportSchema, type JwksCheckReport, type Verdict } from '../../contract/schemas/jwks-check';
 import type { IntactVerdict, LiveVerdict, PackageVerificationReport, RequestedValues } from '../../contract/schemas/package-verification';
 import { compareReports, type ReportDiff } from '../jwks-check/compare';
-import { checkJwksUri } from '../jwks-check/service';
+import { checkJwksUri } from '../jwks-check/check-uri';
 import { fetcherForCa } from '../net/fetcher-for-ca';
 import type { Fetcher } from '../net/types';
 import type { Clock } from '../ports';
@@ -308,29 +308,36 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyPackageOpt
   } else if (!signed.ok || !jwt) {
     step('live.signature', 'skip', 'Not run: the package failed offline verification.');
     step('live.check', 'skip', 'Not run: the package failed offline verification.');
-  } else if (Object.assign(liveFacts, await liveSignature(jwt, jwksUri, signed.alg, options, (status, message, details) => step('live.signature', status, message, details))).refused) {
-    step('live.check', 'skip', 'Not run: the network policy refused the jwks_uri before connecting (see the live signature step).');
   } else {
-    const enclosedReport = jwksCheckReportSchema.safeParse(parseJson(byName.get('jwks-check.json')));
-    if (enclosedReport.success) liveFacts.checkThen = enclosedReport.data.verdict;
+    // One fetcher (with the --ca, when given) for both live steps: one TLS context, one connection pool.
+    const { fetcher, release } = fetcherForCa(requireFetcher(options), options.caPem);
     try {
-      const clock: Clock = options.clock ?? { now: () => new Date() };
-      const live = await checkJwksUri({
-        url: jwksUri,
-        fetcher: requireFetcher(options),
-        source: 'untrusted',
-        sourceLabel: 'the package being verified',
-        ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
-        clock,
-        expectation: { publicJwks: [signed.jwk] },
-        profileAlg: signed.alg,
-        ...(options.caPem !== undefined && { caPem: options.caPem }),
-        ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      });
-      liveFacts.checkNow = live.verdict;
-      liveCheckStep(live, enclosedReport.success ? enclosedReport.data : undefined, (status, message, details) => step('live.check', status, message, details), (d) => (liveDiff = d));
-    } catch (error) {
-      step('live.check', 'warn', `The jwks_uri check could not run: ${errorText(error)}`);
+      if (Object.assign(liveFacts, await liveSignature(jwt, jwksUri, signed.alg, fetcher, options, (status, message, details) => step('live.signature', status, message, details))).refused) {
+        step('live.check', 'skip', 'Not run: the network policy refused the jwks_uri before connecting (see the live signature step).');
+      } else {
+        const enclosedReport = jwksCheckReportSchema.safeParse(parseJson(byName.get('jwks-check.json')));
+        if (enclosedReport.success) liveFacts.checkThen = enclosedReport.data.verdict;
+        try {
+          const clock: Clock = options.clock ?? { now: () => new Date() };
+          const live = await checkJwksUri({
+            url: jwksUri,
+            fetcher,
+            source: 'untrusted',
+            sourceLabel: 'the package being verified',
+            ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
+            clock,
+            expectation: { publicJwks: [signed.jwk] },
+            profileAlg: signed.alg,
+            ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+          });
+          liveFacts.checkNow = live.verdict;
+          liveCheckStep(live, enclosedReport.success ? enclosedReport.data : undefined, (status, message, details) => step('live.check', status, message, details), (d) => (liveDiff = d));
+        } catch (error) {
+          step('live.check', 'warn', `The jwks_uri check could not run: ${errorText(error)}`);
+        }
+      }
+    } finally {
+      release();
     }
   }
 
@@ -435,9 +442,8 @@ function requireFetcher(options: VerifyPackageOptions): Fetcher {
  * Fetches the key set at the jwks_uri now and verifies request.jwt against it. A jwks_uri that
  * cannot be fetched (or gives no JWK Set) fails the live state: the provider could not fetch it either.
  */
-async function liveSignature(jwt: string, url: string, alg: string, options: VerifyPackageOptions, report: StepSink): Promise<Pick<LiveFacts, 'reachable' | 'keyPublished' | 'refused'>> {
+async function liveSignature(jwt: string, url: string, alg: string, fetcher: Fetcher, options: VerifyPackageOptions, report: StepSink): Promise<Pick<LiveFacts, 'reachable' | 'keyPublished' | 'refused'>> {
   let set: JSONWebKeySet;
-  const { fetcher, release } = fetcherForCa(requireFetcher(options), options.caPem);
   try {
     const response = await fetcher.fetch(url, {
       accept: 'application/jwk-set+json, application/json',
@@ -464,8 +470,6 @@ async function liveSignature(jwt: string, url: string, alg: string, options: Ver
     }
     report('fail', `The jwks_uri could not be fetched now: ${isAppError(error) ? `${error.message} [${error.code}]` : errorText(error)}`, isAppError(error) ? { code: error.code } : undefined);
     return { reachable: false };
-  } finally {
-    release();
   }
   try {
     await compactVerify(jwt, createLocalJWKSet(set), { algorithms: [alg] });
