@@ -26,6 +26,9 @@ import { normaliseClientId } from './validate';
 
 /** Default assertion lifetime in seconds (see the module comment for why not 300). */
 export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 290;
+/** The only header members an assertion should carry. */
+export const ASSERTION_HEADER_MEMBERS = ['alg', 'kid', 'typ'] as const;
+
 /** Longest lifetime accepted: NHS platforms refuse assertions valid for more than 5 minutes. */
 export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 /** The `client_assertion_type` of RFC 7523 §2.2. */
@@ -171,7 +174,7 @@ export async function createClientAssertion(deps: AssertionDeps, registrationId:
   const header: ClientAssertionHeader = { alg: record.alg, kid: record.kid, typ: 'JWT' };
   const jwt = await deps.keys.sign(registrationId, record, { ...claims }, { header: { typ: 'JWT' }, ...(options.unlock ? { unlock: options.unlock } : {}) });
   // NHS ignores jku/x5u and documents alg, kid, typ only: nothing else may ever reach the header.
-  const sent = Object.keys(decodeProtectedHeader(jwt)).filter((name) => name !== 'alg' && name !== 'kid' && name !== 'typ');
+  const sent = Object.keys(decodeProtectedHeader(jwt)).filter((name) => !(ASSERTION_HEADER_MEMBERS as readonly string[]).includes(name));
   if (sent.length > 0) throw new AppError('INTERNAL', 'The assertion header would carry more than alg, kid and typ.', { details: { members: sent } });
 
   const grantType = registration.provider === 'nhs-api-platform' ? 'client_credentials' : 'authorization_code';

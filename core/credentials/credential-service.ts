@@ -192,7 +192,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     }
   };
 
-  const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>, fields: CredentialFields = credentialFieldsFor(registration(registrationId))): CredentialView => ({
+  const view = (registrationId: string, credentials: NonNullable<Registration['credentials']>, fields: CredentialFields): CredentialView => ({
     registrationId,
     clientId: credentials.clientId,
     receivedAt: credentials.receivedAt,
@@ -209,12 +209,13 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
 
   async function write(registrationId: string, input: CredentialInput, replacing: boolean): Promise<SaveResult> {
     // What the provider issues decides what is asked for and kept: no secret item where none is issued.
-    const fields = credentialFieldsFor(registration(registrationId));
+    const reg = registration(registrationId);
+    const fields = credentialFieldsFor(reg);
     const checked = checkCredentialEntry(fields, input);
     const { clientId, secret } = checked;
     const notes = checkNotes(input.notes);
     const receivedAt = normaliseReceivedAt(input.receivedAt ?? clock.now());
-    const previous = registration(registrationId).credentials;
+    const previous = reg.credentials;
     if (previous && !replacing) {
       throw new AppError('ALREADY_EXISTS', `${registrationId} already has credentials (${fields.identifierLabel} ${previous.clientId}). Replace them explicitly (--yes on the command line).`, {
         details: { id: registrationId },
@@ -288,8 +289,8 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
     fields: (registrationId) => credentialFieldsFor(registration(registrationId)),
 
     show(registrationId) {
-      const credentials = registration(registrationId).credentials;
-      return credentials ? view(registrationId, credentials) : null;
+      const reg = registration(registrationId);
+      return reg.credentials ? view(registrationId, reg.credentials, credentialFieldsFor(reg)) : null;
     },
 
     async reveal(registrationId) {

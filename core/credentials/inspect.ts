@@ -8,7 +8,7 @@
  */
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AppError } from '../../contract/errors';
-import { MAX_ASSERTION_LIFETIME_SECONDS } from './assertion';
+import { ASSERTION_HEADER_MEMBERS, MAX_ASSERTION_LIFETIME_SECONDS } from './assertion';
 
 /** One remark about an inspected assertion. */
 export interface AssertionRemark {
@@ -27,8 +27,6 @@ export interface AssertionInspection {
   acceptable: boolean;
 }
 
-/** The only header members an assertion should carry. */
-export const ASSERTION_HEADER_MEMBERS = ['alg', 'kid', 'typ'] as const;
 
 /** Header members that point a verifier at a key other than the registered one. */
 const KEY_POINTERS: Readonly<Record<string, string>> = {

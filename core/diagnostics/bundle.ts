@@ -254,7 +254,7 @@ export async function collectDiagnostics(deps: DiagnosticsDeps): Promise<Diagnos
 
 /** The report plus the (redacted) texts of the included check reports, keyed by zip entry name. */
 async function collect(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsReport; reportFiles: Map<string, string> }> {
-  const settings = deps.store.read();
+  const schemaVersion = deps.store.select((settings) => settings.schemaVersion);
   const registrations = deps.registrations.list().sort((a, b) => a.id.localeCompare(b.id));
   const [probe, logs, known, reports] = await Promise.all([
     probeKeychain(deps.vault),
@@ -276,7 +276,7 @@ async function collect(deps: DiagnosticsDeps): Promise<{ report: DiagnosticsRepo
     os: { platform: process.platform, arch: process.arch, type: os.type(), release: os.release() },
     dataDir: tildePath(deps.dataDir),
     keychain: { backend: deps.vault.backendName, service: deps.vault.service, probe },
-    settings: { schemaVersion: settings.schemaVersion, readOnly: deps.store.readOnly, notices: deps.store.notices.map((n) => n.message) },
+    settings: { schemaVersion, readOnly: deps.store.readOnly, notices: deps.store.notices.map((n) => n.message) },
     registrations: registrations.map(registrationState),
     recentErrors: redactedLogs.flatMap((tail) => tail.lines.filter(isErrorLine)).slice(-LOG_TAIL_LINES),
     checkReports: reports.map(({ registrationId, reportId }) => ({ registrationId, reportId })),

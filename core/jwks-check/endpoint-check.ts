@@ -63,7 +63,7 @@ function publicRootNote(check: Check, trust: TrustStoreInfo): Check {
  *
  * @throws AppError `CANCELLED` when `signal` aborts.
  */
-export async function runEndpointCheck(options: EndpointCheckOptions): Promise<EndpointCheckReport> {
+async function runEndpointCheck(options: EndpointCheckOptions): Promise<EndpointCheckReport> {
   const purpose = options.purpose ?? 'endpoint';
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENDPOINT_TIMEOUT_MS;
   const startedAt = options.clock.now();

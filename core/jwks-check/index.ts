@@ -22,4 +22,4 @@ export {
 } from '../../contract/schemas/jwks-check';
 export { DEFAULT_JWKS_MAX_BODY_BYTES, DEFAULT_JWKS_TIMEOUT_MS, DEFAULT_REPLICAS, runJwksCheck, type JwksCheckOptions } from './run';
 export { validateJwks, VALIDATE_JWKS_IDS, type ValidateJwksOptions } from './validate-jwks';
-export { checkEndpoint, runEndpointCheck, ENDPOINT_CHECK_IDS, DEFAULT_ENDPOINT_TIMEOUT_MS, type EndpointCheckOptions } from './endpoint-check';
+export { checkEndpoint, ENDPOINT_CHECK_IDS, DEFAULT_ENDPOINT_TIMEOUT_MS, type EndpointCheckOptions } from './endpoint-check';

@@ -247,7 +247,7 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
       }
       const active = activeKey(records);
       // Like the active key, unless the declaration has moved on (then the declared algorithm).
-      const declared = policyOf(registration(id)).declaredAlg;
+      const declared = policyOf(reg).declaredAlg;
       const request: GenerateRequest = active && (declared === undefined || declared === active.alg) ? { alg: active.alg, ...(active.size ? { size: active.size } : {}) } : {};
       const { record } = await generate(id, request, onProgress);
       return { action: 'generated', record, plan: planRotation(recordsOf(registration(id)), clock.now(), timing) };
@@ -255,7 +255,6 @@ export function createRegistrationKeys(deps: { registrations: RegistrationReposi
 
     /** Retires a key: it stays published for the grace period, then may be removed. */
     retire(id: string, kid: string): KeyRecord {
-      findRecord(recordsOf(registration(id)), kid);
       const updated = changeRecords(id, (current) => {
         findRecord(current, kid);
         return retireKey(current, kid, clock.now());

@@ -29,9 +29,6 @@ export interface AddressPolicy {
 /** Kinds never fetched, whatever the source or consent. */
 export const ALWAYS_REFUSED_KINDS: ReadonlySet<AddressKind> = new Set<AddressKind>(['link-local', 'unspecified', 'multicast']);
 
-/** Kinds refused for untrusted URLs unless private networks are allowed. */
-export const NON_PUBLIC_KINDS: ReadonlySet<AddressKind> = new Set<AddressKind>(['loopback', 'private', 'unique-local', 'reserved']);
-
 /** Why an address was refused; `details.reason` of `NETWORK_ADDRESS_REFUSED`. */
 export type AddressRefusalReason = 'always-refused' | 'not-public';
 

@@ -13,7 +13,6 @@
 export { classifyAddress, ipFamily, type AddressKind } from './address';
 export {
   ALWAYS_REFUSED_KINDS,
-  NON_PUBLIC_KINDS,
   policyAfterRedirect,
   refusalMessage,
   refusedAddress,
