@@ -5,7 +5,7 @@ import { createAppServices, type AppServices } from '../core/app/services';
 import { createStreamLogger, cryptoRandom, systemClock } from '../core/ports/system';
 import { createOsKeychain } from '../core/storage/os-keychain';
 import type { CliContext } from './context';
-import { createCliFetcher } from './fetcher';
+import { createFetcher } from '../core/net/fetcher';
 
 /** Builds the services for `context.dataDir`, reporting an unusable folder as an environment error. */
 export function openServices(context: CliContext): AppServices {
@@ -17,7 +17,7 @@ export function openServices(context: CliContext): AppServices {
       vault: createOsKeychain(context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE ? { service: context.env.OIDC_ONBOARD_KEYCHAIN_SERVICE } : {}),
       clock: systemClock,
       random: cryptoRandom,
-      fetcher: createCliFetcher(),
+      fetcher: createFetcher(),
       logger: createStreamLogger((line) => context.err(line), context.env.OIDC_ONBOARD_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),
     });
     for (const notice of services.store.notices) context.err(`oidc-onboard: ${notice.message}\n`);

@@ -5,6 +5,7 @@
 import { EXIT, print, type CliContext } from '../context';
 import { defineCommand } from '../spec';
 import { caAdvice, checkLine, NETWORK_CHECK_OPTIONS, readNetworkCheckOptions, skippedSummary } from '../network-check';
+import { systemClock } from '../../core/ports/system';
 
 /** `check-endpoint`. */
 export const checkEndpointCommand = defineCommand({
@@ -20,12 +21,12 @@ export const checkEndpointCommand = defineCommand({
   async run(context: CliContext, { values, positionals }) {
     const network = await readNetworkCheckOptions(context, values);
     const { checkEndpoint } = await import('../../core/jwks-check/endpoint-check');
-    const fetcher = (await import('../fetcher')).createCliFetcher();
+    const fetcher = (await import('../../core/net/fetcher')).createFetcher();
     const report = await checkEndpoint({
       url: positionals[0]!,
       fetcher,
       ...network,
-      clock: { now: () => new Date() },
+      clock: systemClock,
       purpose: values.purpose ?? 'back-channel logout URI',
     });
     print(context, report, () =>

@@ -6,6 +6,7 @@ import { loadServices } from '../lazy';
 import { writeOutputFile } from '../output';
 import { ID_ARG } from '../common-options';
 import { caAdvice, checkLine, NETWORK_CHECK_OPTIONS, readNetworkCheckOptions, skippedSummary, type CheckStatus } from '../network-check';
+import { systemClock } from '../../core/ports/system';
 
 /** `check-jwks`. */
 export const checkJwks = defineCommand({
@@ -43,8 +44,8 @@ export const checkJwks = defineCommand({
           url: positionals[0]!,
           // The URL typed here is the user's own: it may be private (reported as not public); redirects from public hosts into private space are refused.
           source: 'typed',
-          fetcher: (await import('../fetcher')).createCliFetcher(),
-          clock: { now: () => new Date() },
+          fetcher: (await import('../../core/net/fetcher')).createFetcher(),
+          clock: systemClock,
         });
     if (values.report) {
       const { toHtml, toMarkdown } = await import('../../core/jwks-check');

@@ -161,6 +161,7 @@ export const assertion = defineCommand({
     const signed = await service.assertion(id, options);
     for (const warning of signed.warnings) context.err(`oidc-onboard: ${warning}\n`);
     const probe = values.probe ? await service.probe(id, { ...options, ...(caPem !== undefined && { caPem }), ...(values['allow-private-network'] && { allowPrivateNetwork: true }) }) : undefined;
+    // Warnings go to stderr once, as the assertion's own do (not again in the text below).
     for (const warning of probe?.warnings ?? []) context.err(`oidc-onboard: warning: ${warning}\n`);
     print(context, probe ? { ...signed, probe } : signed, () =>
       [
@@ -173,7 +174,7 @@ export const assertion = defineCommand({
         `Token request (${signed.grantType}):`,
         signed.curl,
         ...(probe
-          ? ['', `Probe of ${probe.tokenEndpoint}: ${probe.verdict.toUpperCase()} (HTTP ${probe.status}${probe.error ? `, ${probe.error}` : ''})`, probe.explanation, ...probe.checks.map((c) => `  - ${c}`), ...probe.warnings.map((w) => `warning: ${w}`)]
+          ? ['', `Probe of ${probe.tokenEndpoint}: ${probe.verdict.toUpperCase()} (HTTP ${probe.status}${probe.error ? `, ${probe.error}` : ''})`, probe.explanation, ...probe.checks.map((c) => `  - ${c}`)]
           : []),
         '',
       ].join('\n'),

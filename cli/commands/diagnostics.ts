@@ -10,9 +10,7 @@ export const diagnostics = defineCommand({
   options: { out: { type: 'string', value: '<file.zip>', required: true, complete: 'file', output: 'file', description: 'the zip to write' } },
   examples: ['oidc-onboard diagnostics --out diagnostics.zip'],
   async run(context, { values }) {
-    const [services, { writeDiagnosticsBundle }] = await Promise.all([loadServices(context), import('../../core/diagnostics')]);
-    const { vault, clock, logger, dataDir } = services.ports;
-    const result = await writeDiagnosticsBundle({ store: services.store, registrations: services.registrations, vault, clock, logger, dataDir }, resolvePath(context, values.out!));
+    const result = await (await loadServices(context)).diagnostics(resolvePath(context, values.out!));
     for (const warning of result.warnings) context.err(`oidc-onboard: ${warning}\n`);
     print(context, result, () => `Wrote ${result.path} (${result.size} bytes, sha256 ${result.sha256}).\nIt holds ${result.entries.join(', ')}; secrets are masked. Check it before you send it.\n`);
     return EXIT.ok;

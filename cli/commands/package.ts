@@ -79,10 +79,10 @@ export const verifyPackage = defineCommand({
     const { DEFAULT_ZIP_LIMITS } = await import('../../core/package/zip');
     const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
     // Verification needs no keychain and no data folder: support staff run it on any machine.
-    const [{ verifyPackage: verify, verificationToMarkdown }, { createCliFetcher }, { markdownToPlain }] = await Promise.all([import('../../core/package'), import('../fetcher'), import('../plain-text')]);
+    const [{ verifyPackage: verify, verificationToMarkdown }, { createFetcher }, { markdownToPlain }] = await Promise.all([import('../../core/package'), import('../../core/net/fetcher'), import('../plain-text')]);
     // The package's jwks_uri is untrusted: private addresses only with --allow-private-network, link-local never.
     const result = await verify(new Uint8Array(bytes), {
-      ...(values.offline ? { offline: true } : { fetcher: createCliFetcher() }),
+      ...(values.offline ? { offline: true } : { fetcher: createFetcher() }),
       ...(caPem !== undefined && { caPem }),
       ...(values['allow-private-network'] && { allowPrivateNetwork: true }),
     });

@@ -67,7 +67,5 @@ export const keyRingViewSchema = z.object({
   hosting: z.array(z.object({ id: z.string(), title: z.string(), snippet: z.string() })),
 });
 
-/** See {@link keyRecordViewSchema}. */
-export type KeyRecordView = z.infer<typeof keyRecordViewSchema>;
 /** See {@link keyRingViewSchema}. */
 export type KeyRingView = z.infer<typeof keyRingViewSchema>;

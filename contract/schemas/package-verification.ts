@@ -82,8 +82,6 @@ export const packageVerificationSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-/** See {@link verifyStepSchema}. */
-export type VerifyStepReport = z.infer<typeof verifyStepSchema>;
 /** See {@link requestedValuesSchema}. */
 export type RequestedValues = z.infer<typeof requestedValuesSchema>;
 /** See {@link intactVerdictSchema}. */

@@ -80,8 +80,9 @@ describe('clock skew against the provider\'s Date header', { timeout: 90_000 }, 
     const human = await cli('assertion', id, '--aud', aud, '--client-id', 'skew-client', '--probe', '--ca', caFile);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain('ACCEPTED');
-    expect(human.stdout).toMatch(/warning: Clock skew: this computer's clock is 10 minutes ahead of the token endpoint's/);
-    expect(human.stderr).toMatch(/warning: Clock skew: .*NTP/);
+    // Said once, on stderr like every other warning — not again in the probe's lines on stdout.
+    expect(human.stderr).toMatch(/warning: Clock skew: this computer's clock is 10 minutes ahead of the token endpoint's.*NTP/);
+    expect(`${human.stdout}${human.stderr}`.match(/Clock skew/g)).toHaveLength(1);
     const json = await cli('assertion', id, '--aud', aud, '--client-id', 'skew-client', '--probe', '--ca', caFile, '--json');
     const probe = json.json<{ probe: { warnings: string[]; clockSkew: { skewSeconds: number; exceeds: boolean } } }>().probe;
     expect(probe.clockSkew.exceeds).toBe(true);
