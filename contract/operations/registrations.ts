@@ -86,6 +86,10 @@ export const registrationSummarySchema = z.object({
   providerName: z.string(),
   environmentName: z.string(),
   status: registrationStatusSchema,
+  /** The auth method the registration is judged by: its valid value, else the provider's default. */
+  authMethod: z.string(),
+  /** What the provider issues for that method: the credential fields the app asks for. */
+  issued: issuedCredentialsViewSchema,
 });
 
 /** A registration with its validation report and the environment it is judged by (refreshed by discovery when fetched). */

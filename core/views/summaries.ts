@@ -3,7 +3,8 @@ import { AppError } from '../../contract/errors';
 import type { ProfileSummary, RegistrationDetail, RegistrationSummary } from '../../contract/types';
 import { dueReminders } from '../keys/key-ring';
 import { parseKeyRecord } from '../keys/key-record';
-import type { Profile } from '../profiles';
+import { issuedFor, type Profile } from '../profiles';
+import { authMethodOf } from '../credentials/issued';
 import type { DraftView } from '../registration/drafts';
 
 /** A profile as the UI shows it. */
@@ -40,6 +41,7 @@ export function registrationSummary(view: DraftView, now: Date = new Date()): Re
   const { registration, profile, report } = view;
   const environment = profile.environments.find((env) => env.id === registration.environment);
   const lastCheck = registration.checks.at(-1) as { verdict?: 'pass' | 'warn' | 'fail' } | undefined;
+  const authMethod = authMethodOf(registration);
   return {
     registration,
     providerName: profile.name,
@@ -55,6 +57,9 @@ export function registrationSummary(view: DraftView, now: Date = new Date()): Re
       credentialsStored: registration.credentials !== undefined,
       reminders: dueReminders(registration.keys.map(parseKeyRecord), now).map((r) => r.message),
     },
+    authMethod,
+    // The same reading core's credential checks use, so the form never asks for what a save refuses.
+    issued: issuedFor(profile, authMethod),
   };
 }
 

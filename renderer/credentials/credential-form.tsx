@@ -19,25 +19,6 @@ export type SavedCredentials = ValueFor<'saveCredentials'>;
 /** What the provider issues for one auth method (profile data). */
 export type IssuedFields = Profile['issued'][number];
 
-/**
- * The entry of `profile` for `method`; without one, the standard reading (a secret for the
- * client_secret_* methods only) — the same fallback as core/profiles `issuedFor`.
- */
-export function issuedFieldsFor(profile: Profile | undefined, method: string | undefined): IssuedFields {
-  const found = method === undefined ? undefined : profile?.issued.find((entry) => entry.methods.includes(method));
-  if (found) return found;
-  const secret = method?.startsWith('client_secret_') === true;
-  return {
-    methods: method === undefined ? [] : [method],
-    identifierLabel: 'Client ID',
-    secret: secret ? 'issued' : 'not-issued',
-    applicationId: false,
-    kid: method === 'private_key_jwt',
-    text: secret ? 'A client identifier and a client secret.' : 'A client identifier only.',
-    source: { title: 'OpenID Connect Dynamic Client Registration 1.0 §3.2', url: 'https://openid.net/specs/openid-connect-registration-1_0.html#RegistrationResponse' },
-  };
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Today as YYYY-MM-DD in the user's time zone (the default "date received"). */

@@ -13,10 +13,10 @@ import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { hrefFor } from '../hooks/use-route';
-import type { Profile, Summary } from '../types';
+import type { Summary } from '../types';
 import { clientNameForDisplay } from '../wizard/metadata';
 import { AssertionHelper } from './assertion-helper';
-import { CredentialForm, issuedFieldsFor, type IssuedFields } from './credential-form';
+import { CredentialForm, type IssuedFields } from './credential-form';
 import { formatDate } from '../format/dates';
 
 type CredentialView = NonNullable<ValueFor<'showCredentials'>>;
@@ -363,7 +363,6 @@ function RegistrationPicker({ items, selected }: { items: Summary[]; selected: s
 /** The Credentials page; `id` selects a registration (`#/credentials/<id>`). */
 export function CredentialsScreen({ id }: { id?: string }): ReactElement {
   const list = useOperation('listRegistrations');
-  const profiles = useOperation('listProfiles');
   const items = list.state.status === 'ok' ? list.state.value : [];
   const selected = id === undefined ? undefined : items.find((item) => item.registration.id === id);
 
@@ -372,15 +371,6 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
     // Replace, not push: Back should not land on a page that forwards again.
     if (id === undefined && items.length === 1 && items[0]) window.location.replace(hrefFor({ name: 'credentials', id: items[0].registration.id }));
   }, [id, items]);
-
-  const profileOf = (item: Summary): Profile | undefined =>
-    profiles.state.status === 'ok' ? (profiles.state.value.find((p) => p.id === item.registration.provider) ?? profiles.state.value.find((p) => p.id === 'generic-oidc')) : undefined;
-
-  const authMethodOf = (item: Summary): string | undefined => {
-    const fromValues = item.registration.metadata.token_endpoint_auth_method;
-    if (typeof fromValues === 'string' && fromValues !== '') return fromValues;
-    return profiles.state.status === 'ok' ? profiles.state.value.find((p) => p.id === item.registration.provider)?.defaultAuthMethod : undefined;
-  };
 
   return (
     <>
@@ -421,8 +411,8 @@ export function CredentialsScreen({ id }: { id?: string }): ReactElement {
               <RegistrationCredentials
                 key={selected.registration.id}
                 item={selected}
-                authMethod={authMethodOf(selected)}
-                issued={issuedFieldsFor(profileOf(selected), authMethodOf(selected))}
+                authMethod={selected.authMethod}
+                issued={selected.issued}
               />
             )}
           </div>

@@ -72,3 +72,21 @@ describe('drafts.setValues', () => {
     expect(service.get(id).registration.metadata.client_name).toBe('member edit');
   });
 });
+
+describe('the registration summary the app shows', () => {
+  it("asks for what the credential checks accept: an auth method the provider does not know falls back to its default, as a save does", async () => {
+    const { registrationSummary } = await import('../../../core/views/summaries');
+    const { credentialFieldsFor } = await import('../../../core/credentials/issued');
+    const service = drafts();
+    const { registration } = service.create({ provider: 'nhs-cis2', environment: 'int', clientName: 'Ward Rounds' });
+    for (const method of ['client_secret_post', 'not-a-method']) {
+      const view = service.setValues(registration.id, { members: { token_endpoint_auth_method: method } });
+      const summary = registrationSummary(view, clock.now());
+      const fields = credentialFieldsFor(view.registration);
+      expect(summary.authMethod).toBe(fields.method);
+      expect({ label: summary.issued.identifierLabel, secret: summary.issued.secret === 'issued' }).toEqual({ label: fields.identifierLabel, secret: fields.secret === 'required' });
+    }
+    // The unknown method reads as CIS2's default, private_key_jwt: no secret is asked for.
+    expect(registrationSummary(service.get(registration.id), clock.now())).toMatchObject({ authMethod: 'private_key_jwt', issued: { secret: 'not-issued' } });
+  });
+});
