@@ -3,7 +3,7 @@
  * argument checks and shell completion all come from this list. To add a command, declare it in
  * its module and list it here. Command modules are small and import their heavy parts lazily.
  */
-import { EXIT, usageError } from '../context';
+import { EXIT, print, usageError } from '../context';
 import { defineCommand, type Entry } from '../spec';
 import { doctor } from './doctor';
 import { checklist } from './checklist';
@@ -52,7 +52,8 @@ const completion = defineCommand({
     const { completionScript, SHELLS } = await import('../completion');
     const shell = positionals[0]!;
     if (!(SHELLS as readonly string[]).includes(shell)) throw usageError(`No completion for "${shell}": one of ${SHELLS.join(', ')}.`);
-    context.out(completionScript(shell as (typeof SHELLS)[number], COMMANDS));
+    const script = completionScript(shell as (typeof SHELLS)[number], COMMANDS);
+    print(context, { shell, script }, () => script);
     return EXIT.ok;
   },
 });

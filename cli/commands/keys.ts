@@ -85,8 +85,9 @@ const jwks = defineCommand({
     const text = (await loadServices(context)).keys.jwks(positionals[0]!);
     if (values.out) {
       await writeOutputFile(context, values.out, text + '\n', 0o644);
-      context.err(`Wrote the public JWKS to ${values.out}. Serve it as application/json with a short Cache-Control.\n`);
-    } else context.out(text + '\n');
+      print(context, { written: resolvePath(context, values.out) }, () => '');
+      if (!context.json) context.err(`Wrote the public JWKS to ${values.out}. Serve it as application/json with a short Cache-Control.\n`);
+    } else context.out(text + '\n'); // a JWK Set: one JSON document either way
     return EXIT.ok;
   },
 });
@@ -98,7 +99,8 @@ const publicPem = defineCommand({
   options: { kid: { ...KID, description: 'which key (default: the active one)' } },
   examples: ['oidc-onboard keys public-pem clinic-portal-int > public-key.pem'],
   async run(context, { values, positionals }) {
-    context.out((await loadServices(context)).keys.publicPem(positionals[0]!, values.kid));
+    const pem = (await loadServices(context)).keys.publicPem(positionals[0]!, values.kid);
+    print(context, { pem }, () => pem);
     return EXIT.ok;
   },
 });

@@ -67,6 +67,14 @@ describe('keys commands', () => {
     const pem = (await cli(['keys', 'public-pem', 'backend-api-int'])).stdout;
     expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(createPublicKey(pem).export({ format: 'jwk' }).n).toBe(jwks.keys[0]!.n);
+    // --json is one JSON document on stdout for these too (usage lines promise it for every command).
+    expect((await cli(['keys', 'public-pem', 'backend-api-int', '--json'])).json<{ pem: string }>().pem).toBe(pem);
+    const written = await cli(['keys', 'jwks', 'backend-api-int', '--out', out, '--json']);
+    expect(written.json<{ written: string }>().written).toBe(out);
+    expect(written.stderr).toBe('');
+    const completion = (await cli(['completion', 'bash', '--json'])).json<{ shell: string; script: string }>();
+    expect(completion.shell).toBe('bash');
+    expect(completion.script).toMatch(/complete /);
   });
 
   it('exports encrypted PKCS#8 that OpenSSL opens, and a JWE that jose decrypts, both mode 0600', async () => {
