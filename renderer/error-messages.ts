@@ -25,7 +25,7 @@ export const ERROR_MESSAGES = {
     action: 'Restart OIDC Onboard; the window and the app may be from different versions.',
   },
   VALIDATION_FAILED: { title: 'Some values are not valid.', action: 'Fix the values marked beside each field, then try again.' },
-  NOT_FOUND: { title: 'That item no longer exists.', action: 'Go back to the list; it may have been deleted in another window or by the CLI.' },
+  NOT_FOUND: { title: 'That item no longer exists.', action: 'Go back to the list; it may have been deleted by the CLI or another process on this data folder.' },
   ALREADY_EXISTS: { title: 'An item with that name already exists.', action: 'Choose another name, or open the existing item.' },
   CONFIRMATION_REQUIRED: { title: 'This action needs your confirmation.', action: 'Confirm in the dialog to go ahead.' },
   INPUT_UNREADABLE: { title: 'The file or text could not be read.', action: 'Check that it is the right file and not damaged, then try again.' },

@@ -155,7 +155,7 @@ function DeleteDialog({ open, onClose, detail, name }: { open: boolean; onClose:
 }
 
 /**
- * The registration changed in another window or by the CLI while the user was editing it here:
+ * The registration changed elsewhere (by the CLI or another process on this data folder) while the user was editing it here:
  * their text stays until they choose.
  */
 function ChangedElsewhereNotice({ onReload, onKeep }: { onReload: () => void; onKeep: () => void }): ReactElement {
@@ -163,7 +163,7 @@ function ChangedElsewhereNotice({ onReload, onKeep }: { onReload: () => void; on
     <div className="notice notice-warning" role="alert" data-testid="changed-elsewhere">
       <Icon name="warning" className="notice-icon" />
       <div>
-        <p className="notice-title">This registration was changed in another window or by the CLI.</p>
+        <p className="notice-title">This registration was changed elsewhere (by the CLI or another process on this data folder).</p>
         <p>Your edits here are kept until you choose: load the other version (your unsaved edits are dropped), or keep yours (they are saved over it).</p>
         <div className="notice-actions">
           <button type="button" className="button button-secondary" onClick={onReload}>
@@ -250,7 +250,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
     if (!(active instanceof HTMLElement) || form.current?.contains(active) !== true || !active.matches('input, textarea, select')) return undefined;
     return active.closest<HTMLElement>('[data-path]')?.dataset.path?.split(/[.[]/)[0];
   };
-  // The registration as the query cache holds it. A change made elsewhere (another window, the
+  // The registration as the query cache holds it. A change made elsewhere (another process, the
   // CLI) invalidates every registration read (data/query-client.ts), so this refreshes with one
   // fetch shared with the page's own read; the panels (keys, check, package, checklist) refresh
   // their own cached reads and keep their state. A new answer is reconciled with the edits here.
@@ -362,7 +362,7 @@ function WizardBody({ initial, profile, step }: { initial: RegistrationDetail; p
           <div className="notice notice-warning" role="alert" data-testid="deleted-elsewhere">
             <Icon name="warning" className="notice-icon" />
             <div>
-              <p className="notice-title">This registration was deleted in another window or by the CLI.</p>
+              <p className="notice-title">This registration was deleted elsewhere (by the CLI or another process on this data folder).</p>
               <p>
                 <a href={hrefFor({ name: 'registrations' })}>Go to Registrations</a>
               </p>

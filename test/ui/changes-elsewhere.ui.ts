@@ -95,7 +95,7 @@ test('a field being typed in is not overwritten by a change made elsewhere: the 
   cli.drafts.setValues(id, { clientName: 'Set by the CLI' });
   const notice = page.getByTestId('changed-elsewhere');
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('changed in another window or by the CLI');
+  await expect(notice).toContainText('changed elsewhere (by the CLI or another process on this data folder)');
   await expect(field).toHaveValue('Clinic Portal typed here');
   await app.screenshot('registration-changed-elsewhere');
   expect(await app.seriousAxeViolations(), 'axe with the changed-elsewhere notice').toEqual([]);
