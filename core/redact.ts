@@ -63,3 +63,18 @@ export function redactValue<T>(value: T, knownSecrets: readonly string[] = []): 
   if (text === undefined) return value;
   return JSON.parse(redactText(text, knownSecrets)) as T;
 }
+
+/**
+ * The forms a secret takes when it leaks into text: as it is, URL-encoded and form-encoded, each
+ * of those JSON-escaped once or twice (log lines are JSON, and may quote JSON). Longest first, so
+ * a mask never covers a form half-way. What the diagnostics bundle masks and the package scan
+ * refuses.
+ */
+export function secretForms(secret: string): string[] {
+  const escape = (text: string) => JSON.stringify(text).slice(1, -1);
+  const forms = new Set<string>();
+  for (const base of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+    forms.add(base).add(escape(base)).add(escape(escape(base)));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}

@@ -21,7 +21,7 @@ import { APP_NAME, APP_VERSION } from '../version';
 import { existingFolderId, storedItemAccounts } from '../credentials/accounts';
 import { nodeFileOps, writeFileAtomic } from '../storage/atomic-file';
 import type { Clock, Logger, SecretVault } from '../ports';
-import { redactText } from '../redact';
+import { redactText, secretForms } from '../redact';
 import type { RegistrationRepository } from '../storage/registrations';
 import type { SettingsStore } from '../storage/settings-store';
 
@@ -204,20 +204,6 @@ function isErrorLine(line: string): boolean {
   } catch {
     return /\berror\b/i.test(line);
   }
-}
-
-/**
- * The forms a secret takes in text we collect: as is, URL/form-encoded (a logged request body),
- * and each of those JSON-escaped once or twice (log lines are JSON, and may quote JSON).
- * Longest first so no form is masked half-way.
- */
-function secretForms(secret: string): string[] {
-  const escape = (text: string) => JSON.stringify(text).slice(1, -1);
-  const forms = new Set<string>();
-  for (const base of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
-    forms.add(base).add(escape(base)).add(escape(escape(base)));
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
 }
 
 /** Values of every secret we hold (in every form they may appear in), read only to mask them. */

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../contract/errors';
 import type { ZipEntry } from './zip';
+import { secretForms } from '../redact';
 
 /** One hit of the scan (never the secret itself). */
 export interface ScanHit {
@@ -46,13 +47,6 @@ function jwsSegments(text: string): string[] {
 function views(text: string): string[] {
   const decoded = decodeHtmlEntities(text);
   return [text, decoded, ...jwsSegments(text)];
-}
-
-/** The forms a secret takes when written into JSON, HTML, a form body or a URL. */
-function secretForms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const form = new URLSearchParams({ s: secret }).toString().slice(2);
-  return [...new Set([secret, json, encodeURIComponent(secret), form])];
 }
 
 /** Scans every entry and the archive; returns the hits (empty when clean). */

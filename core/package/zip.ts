@@ -12,6 +12,7 @@
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../contract/errors';
+import { PACKAGE_MAX_BYTES } from '../../contract/operations/packages';
 
 /** One file of an archive. */
 export interface ZipEntry {
@@ -30,7 +31,7 @@ export interface ZipLimits {
 }
 
 /** Default limits: generous for a package of a few kilobytes, small enough to refuse bombs. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxArchiveBytes: 20 * 1024 * 1024, maxEntries: 32, maxTotalBytes: 20 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxArchiveBytes: PACKAGE_MAX_BYTES, maxEntries: 32, maxTotalBytes: PACKAGE_MAX_BYTES };
 
 /** Names we write and accept: one flat file name, no paths, no hidden files, no control characters. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
