@@ -102,17 +102,7 @@ export function upgradeSettings(raw: unknown): MigrationOutcome {
   if (whole.success) return { settings: whole.data, dropped: [], changed: fromVersion !== SETTINGS_SCHEMA_VERSION, fromVersion };
 
   // Salvage: keep each registration that validates on its own, and valid preferences.
-  const settings = emptySettings();
-  const dropped: { id: string; reason: string }[] = [];
-  const registrations = typeof data.registrations === 'object' && data.registrations !== null ? (data.registrations as Json) : {};
-  for (const [id, value] of Object.entries(registrations)) {
-    const parsed = registrationSchema.safeParse(value);
-    // `__proto__` as a key would set the record's prototype instead of adding an entry.
-    if (parsed.success && parsed.data.id === id && id !== '__proto__') settings.registrations[id] = parsed.data as Registration;
-    else dropped.push({ id, reason: parsed.success ? 'id does not match its key' : parsed.error.issues[0]?.message ?? 'invalid' });
-  }
-  const preferences = preferencesSchema.safeParse(data.preferences ?? {});
-  if (preferences.success) settings.preferences = preferences.data;
+  const { settings, dropped } = salvage(data);
   return { settings, dropped, changed: true, fromVersion };
 }
 
@@ -122,16 +112,23 @@ export function upgradeSettings(raw: unknown): MigrationOutcome {
  * and the preferences. The caller keeps the file read-only.
  */
 export function readNewerSettings(raw: unknown): { settings: Settings; unreadable: string[] } {
-  const settings = emptySettings();
-  const unreadable: string[] = [];
   const data = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Json) : {};
+  const { settings, dropped } = salvage(data);
+  return { settings, unreadable: dropped.map((d) => d.id) };
+}
+
+/** Each registration that validates on its own (under its own id), and the preferences if valid; the rest with why. */
+function salvage(data: Json): { settings: Settings; dropped: { id: string; reason: string }[] } {
+  const settings = emptySettings();
+  const dropped: { id: string; reason: string }[] = [];
   const registrations = typeof data.registrations === 'object' && data.registrations !== null && !Array.isArray(data.registrations) ? (data.registrations as Json) : {};
   for (const [id, value] of Object.entries(registrations)) {
     const parsed = registrationSchema.safeParse(value);
+    // `__proto__` as a key would set the record's prototype instead of adding an entry.
     if (parsed.success && parsed.data.id === id && id !== '__proto__') settings.registrations[id] = parsed.data as Registration;
-    else unreadable.push(id);
+    else dropped.push({ id, reason: parsed.success ? 'id does not match its key' : (parsed.error.issues[0]?.message ?? 'invalid') });
   }
   const preferences = preferencesSchema.safeParse(data.preferences ?? {});
   if (preferences.success) settings.preferences = preferences.data;
-  return { settings, unreadable };
+  return { settings, dropped };
 }
