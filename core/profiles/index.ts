@@ -50,7 +50,6 @@ export {
   type AsymmetricAlg,
   type AuthMethod,
   type AuthMethodPolicy,
-  type HostedJwks,
   type IssuedCredentials,
   type JwksFetchPolicy,
   type KeyDefaults,

@@ -35,7 +35,6 @@ const KEYS: KeyDefaults = {
 const SUBMISSION =
   'In the NHS Developer Hub: Environment Access → your application → "Public key URL" → Edit, and enter your jwks_uri. Alternatively ask NHS to host your public key: NHS adds it to its identity-service-jwks repository (you send the PEM public key, the KID, the environment and your application id).';
 
-const HOSTED_JWKS_ENVIRONMENTS = ['internal-dev', 'internal-dev-sandbox', 'internal-qa', 'internal-qa-sandbox', 'ref', 'dev', 'sandbox', 'int', 'prod'];
 
 /** The NHS England API platform (signed JWT) profile (built-in data). */
 export const nhsApiPlatformProfile: Profile = {
@@ -153,18 +152,5 @@ export const nhsApiPlatformProfile: Profile = {
   jwksFetch: {
     cacheSeconds: 3600,
     cacheSource: SOURCES.apiJwksCache,
-    timeoutSeconds: 55,
-    timeoutSource: SOURCES.apiJwksFetch,
-    note: 'Fetched with a plain GET (User-Agent "APIM") over TLS checked against NHS\'s own trust store; cached per jwks_uri.',
-  },
-  hostedJwks: {
-    text: 'Ask NHS to host your public key: you send NHS your PEM public key, the KID, the environment and your application id; NHS runs its make_jwk.py and raises the pull request in NHSDigital/identity-service-jwks (the prod folder is owned by NHS\'s API gateway admins). Suppliers do not open the pull request themselves.',
-    raisedBy: 'nhs',
-    supplierSends: ['PEM public key (RSA 4096)', 'KID', 'Environment', 'Application id (UUID v4)'],
-    environments: HOSTED_JWKS_ENVIRONMENTS,
-    keyType: 'RSA 4096, alg RS512, use sig',
-    urlTemplate: 'https://raw.githubusercontent.com/NHSDigital/identity-service-jwks/refs/heads/main/jwks/{env}/{appId}.json',
-    source: SOURCES.apiHostedJwksScript,
-    moreSources: [SOURCES.apiHostedJwksOwners, SOURCES.apiHostedJwksExpiry],
   },
 };

@@ -147,30 +147,6 @@ export const jwksFetchPolicySchema = z.object({
   /** Seconds the provider keeps a fetched JWKS: a new kid may be unseen for this long. */
   cacheSeconds: z.number().int().positive(),
   cacheSource: sourceSchema,
-  /** Seconds the provider waits for the jwks_uri to answer. */
-  timeoutSeconds: z.number().int().positive(),
-  timeoutSource: sourceSchema,
-  /** What else the fetch is known to do (trust store, user agent…). */
-  note: z.string(),
-});
-
-/** The route by which the provider hosts the client's public keys for it (NHSDigital/identity-service-jwks). */
-export const hostedJwksSchema = z.object({
-  /** Plain words: who does what. */
-  text: z.string().min(1),
-  /** Who opens the change that adds the key. */
-  raisedBy: z.literal('nhs'),
-  /** What the supplier sends NHS. */
-  supplierSends: z.array(z.string().min(1)).min(1),
-  /** Environment names NHS's script accepts. */
-  environments: z.array(z.string().min(1)).min(1),
-  /** The key NHS's script builds. */
-  keyType: z.string(),
-  /** URL form of a hosted JWKS (`{env}` and `{appId}` are placeholders). */
-  urlTemplate: z.string(),
-  source: sourceSchema,
-  /** Further sources (ownership of the prod folder, key-expiry tracking). */
-  moreSources: z.array(sourceSchema),
 });
 
 /** A provider profile. */
@@ -202,7 +178,6 @@ export const profileSchema = z.object({
   /** How the provider fetches the client's JWKS, where it publishes that. */
   jwksFetch: jwksFetchPolicySchema.optional(),
   /** The provider-hosted JWKS route, where there is one. */
-  hostedJwks: hostedJwksSchema.optional(),
 });
 
 /** A provider profile (see {@link profileSchema}). */
@@ -221,8 +196,6 @@ export type ProfileRule = z.infer<typeof profileRuleSchema>;
 export type IssuedCredentials = z.infer<typeof issuedCredentialsSchema>;
 /** How the provider fetches and caches client JWKS. */
 export type JwksFetchPolicy = z.infer<typeof jwksFetchPolicySchema>;
-/** The provider-hosted JWKS route. */
-export type HostedJwks = z.infer<typeof hostedJwksSchema>;
 /** Identifier of a built-in profile. */
 export type ProfileId = 'nhs-cis2' | 'nhs-login' | 'nhs-api-platform' | 'generic-oidc';
 

@@ -60,7 +60,7 @@ function items(envName: string): ChecklistItem[] {
       ],
       returns: 'A URL under raw.githubusercontent.com/NHSDigital/identity-service-jwks to set as the Public key URL.',
       source: S.apiHostedJwksScript,
-      corroboration: [S.apiHostedJwksExpiry],
+      corroboration: [S.apiHostedJwksOwners, S.apiHostedJwksExpiry],
       optional: true,
       alternativeTo: 'public-key-url',
     },

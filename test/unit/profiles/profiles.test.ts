@@ -156,16 +156,11 @@ describe('nhs-api-platform', () => {
     expect(api.redirectUris.required).toBe(false);
   });
 
-  it('records the platform\'s 3600 s JWKS cache and 55 s fetch timeout from NHS code', () => {
-    expect(api.jwksFetch).toMatchObject({ cacheSeconds: 3600, timeoutSeconds: 55, cacheSource: SOURCES.apiJwksCache, timeoutSource: SOURCES.apiJwksFetch });
+  it('records the platform\'s 3600 s JWKS cache from NHS code, and its 55 s fetch timeout as a rule', () => {
+    expect(api.jwksFetch).toEqual({ cacheSeconds: 3600, cacheSource: SOURCES.apiJwksCache });
+    expect(api.rules.find((r) => /55 s timeout/.test(r.text))?.source).toEqual(SOURCES.apiJwksFetch);
   });
 
-  it('describes the NHS-hosted JWKS route as NHS runs it: NHS raises the change from the supplier\'s PEM, KID, environment and application id', () => {
-    expect(api.hostedJwks).toMatchObject({ raisedBy: 'nhs', source: SOURCES.apiHostedJwksScript });
-    expect(api.hostedJwks?.supplierSends.join(' ')).toMatch(/PEM[\s\S]*KID[\s\S]*Environment[\s\S]*Application id/);
-    expect(api.hostedJwks?.environments).toEqual(expect.arrayContaining(['int', 'prod', 'sandbox']));
-    expect(api.hostedJwks?.text).not.toMatch(/you open|open a pull request/i);
-  });
 });
 
 describe('what each provider issues', () => {
