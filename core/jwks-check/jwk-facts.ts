@@ -52,8 +52,7 @@ export const CURVE_BYTES: Readonly<Record<string, number>> = {
   X448: 56,
 };
 
-/** The curve each ES algorithm is defined on (RFC 7518 §3.4, RFC 8812). */
-export const ES_CURVES: Readonly<Record<string, string>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521', ES256K: 'secp256k1' };
+export { ES_CURVES } from '../crypto/jwa';
 
 /** JWS algorithms by the key type they need. */
 export const JWS_ALGS: Readonly<Record<string, 'RSA' | 'EC' | 'OKP' | 'oct'>> = {

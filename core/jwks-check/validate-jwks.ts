@@ -19,6 +19,7 @@ import {
   toBigInt,
 } from './jwk-facts';
 import type { Check, CheckStatus } from '../../contract/schemas/jwks-check';
+import { MIN_RSA_BITS } from '../crypto/jwa';
 
 /** Options of {@link validateJwks}. */
 export interface ValidateJwksOptions {
@@ -41,7 +42,6 @@ interface Problem {
   [extra: string]: unknown;
 }
 
-const MIN_RSA_BITS = 2048;
 /** Most entries listed in one check's evidence: reports stay small whatever the set holds. */
 const EVIDENCE_CAP = 50;
 const KEY_OPS = new Set(['sign', 'verify', 'encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey', 'deriveBits']);

@@ -23,7 +23,7 @@ export const CURVES = ['P-256', 'P-384'] as const;
 export type Curve = (typeof CURVES)[number];
 
 /** Smallest RSA modulus accepted anywhere (generation and import), per RFC 7518 §3.3. */
-export const MIN_RSA_BITS = 2048;
+export { MIN_RSA_BITS } from '../crypto/jwa';
 
 /** What a profile allows; passed in by the caller (the profile owner), never hard-coded here. */
 export const keyPolicySchema = z.object({

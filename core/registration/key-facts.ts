@@ -1,11 +1,12 @@
 /**
  * The public facts about a registration's keys that the rule engine judges (type, curve,
- * size, pinned `alg`, state), and the one answer to "can this key sign with that algorithm?"
- * used by validation, key generation and package verification alike.
+ * size, pinned `alg`, state), and the one answer to "can this key sign with that algorithm?" —
+ * the validation rule that key generation and package verification also run.
  *
  * Pure and defensive: the facts are read from stored records or a package's JWK, either of
  * which may be malformed, with own properties only.
  */
+import { ES_CURVES, MIN_RSA_BITS } from '../crypto/jwa';
 
 /** What the rule engine needs to know about one key (no key material). */
 export interface SigningKeyFacts {
@@ -28,10 +29,6 @@ export interface ValidationContext {
   keys?: readonly SigningKeyFacts[];
 }
 
-/** The curve each ECDSA algorithm is defined on (RFC 7518 §3.4). */
-const EC_CURVE_OF: Readonly<Record<string, string>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
-/** Smallest RSA modulus the RS and PS algorithms may use (RFC 7518 §3.3, §3.5). */
-const MIN_RSA_BITS = 2048;
 
 function own(value: object, name: string): unknown {
   return Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
@@ -84,7 +81,7 @@ export function cannotSign(key: SigningKeyFacts, alg: string): string | undefine
     if (key.size !== undefined && key.size < MIN_RSA_BITS) return `${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits; this one has ${key.size}.`;
     return undefined;
   }
-  const curve = EC_CURVE_OF[alg];
+  const curve = ES_CURVES[alg];
   if (curve !== undefined) {
     if (key.kty !== 'EC') return `${alg} needs an EC key on ${curve}; this one is ${key.kty}.`;
     if (key.crv !== curve) return `${alg} needs the curve ${curve}; this key is on ${key.crv ?? 'an unknown curve'}.`;
