@@ -60,8 +60,7 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       await services.deletion.delete(id, { confirm });
       return { deleted: true };
     },
-    discoverProvider: async ({ id, url, caPem, allowPrivateNetwork }) =>
-      registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }), ...(allowPrivateNetwork && { allowPrivateNetwork }) })),
+    discoverProvider: async ({ id, url, caPem }) => registrationDetail(await drafts.discover(id, { ...(url && { url }), ...(caPem && { caPem }) })),
     forgetDiscovery: async ({ id }) => registrationDetail(drafts.forgetDiscovery(id)),
     settingsNotices: async () => [...services.store.notices],
 
@@ -135,14 +134,12 @@ export function createHandlers(services: AppServices, desktop: DesktopPorts): Ha
       });
       return { report, markdown: toMarkdown(report), ...(summary && { summary }) };
     },
-    checkEndpoint: async ({ url, purpose, caPem, timeoutMs }, context) => ({
+    checkEndpoint: async ({ url, purpose }, context) => ({
       report: await checkEndpoint({
         url,
         fetcher: services.ports.fetcher,
         clock: services.ports.clock,
         ...(purpose && { purpose }),
-        ...(caPem && { caPem }),
-        ...(timeoutMs && { timeoutMs }),
         ...(context.signal && { signal: context.signal }),
       }),
     }),

@@ -181,7 +181,6 @@ export const discover = defineCommand({
   options: {
     url: { type: 'string', value: '<url>', description: "issuer or .well-known/openid-configuration URL (default: the draft's, else the environment's)" },
     ca: CA_OPTION,
-    'allow-private-network': ALLOW_PRIVATE_NETWORK_OPTION,
     forget: { type: 'boolean', description: "drop the fetched document and go back to the profile's built-in data" },
   },
   examples: ['oidc-onboard discover clinic-portal-int', 'oidc-onboard discover my-idp-default --url https://idp.example.org --ca corp-ca.pem', 'oidc-onboard discover clinic-portal-int --forget'],
@@ -190,7 +189,7 @@ export const discover = defineCommand({
     const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/views/summaries')]);
     const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
     const detail = registrationDetail(
-      values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }), ...(values['allow-private-network'] && { allowPrivateNetwork: true }) }),
+      values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),
     );
     const applied = detail.registration.discovery;
     print(context, detail, () =>

@@ -46,8 +46,7 @@ export const checkEndpoint = defineOperation({
       url: z.string().min(1).max(2048),
       /** What it is, for the messages. */
       purpose: z.string().min(1).max(100).optional(),
-      caPem: z.string().max(500_000).optional(),
-      timeoutMs: z.number().int().min(500).max(120_000).optional(),
+      // No extra CA here: the provider calls the endpoint trusting public roots only (the CLI's --ca is for local servers).
     })
     .strict(),
   response: z.object({ report: endpointCheckReportSchema }),

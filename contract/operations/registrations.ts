@@ -161,7 +161,7 @@ export const copyRegistration = defineOperation({
 export const discoverProvider = defineOperation({
   channel: 'registrations:discover',
   summary: 'Refresh the provider data of a draft from its discovery document.',
-  request: z.object({ id, url: z.string().max(2048).optional(), caPem: z.string().max(500_000).optional(), allowPrivateNetwork: z.boolean().optional() }).strict(),
+  request: z.object({ id, url: z.string().max(2048).optional(), caPem: z.string().max(500_000).optional() }).strict(),
   response: registrationDetailSchema,
 });
 

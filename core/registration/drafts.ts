@@ -282,19 +282,18 @@ export function createDraftService(deps: { registrations: RegistrationRepository
      * Fetches the provider's discovery document (through the safe fetcher) and applies it: the
      * algorithms, auth methods and token endpoint then come from the provider, not the built-in data.
      */
-    async discover(id: string, options: { url?: string; caPem?: string; timeoutMs?: number; allowPrivateNetwork?: boolean } = {}): Promise<DraftView> {
+    async discover(id: string, options: { url?: string; caPem?: string; timeoutMs?: number } = {}): Promise<DraftView> {
       const current = get(id);
       const environment = findEnvironment(getProfile(current.provider), current.environment);
       const url = options.url ?? current.discoveryUrl ?? environment?.discoveryUrl;
       if (!url) throw new AppError('VALIDATION_FAILED', 'No discovery URL is known for this environment: give the provider\'s issuer or .well-known/openid-configuration URL.');
       const { fetcher, release } = fetcherForCa(deps.fetcher, options.caPem);
       try {
-        // The discovery URL is the user's (or the built-in profile's): `typed`. A redirect from a
-        // public address into private space is still refused unless allowPrivateNetwork.
+        // The discovery URL is the user's (or the built-in profile's): `typed`, so it may be local.
+        // Redirects are not followed (a moved document is reported), so no other address is reached.
         const document = await fetchDiscovery(fetcher, url, {
           source: 'typed',
           ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-          ...(options.allowPrivateNetwork !== undefined && { allowPrivateNetwork: options.allowPrivateNetwork }),
         });
         const discovery = {
           url: document.discoveryUrl,
