@@ -11,7 +11,8 @@ import { GLOBAL_OPTIONS } from './help';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-const GLOBAL_FLAGS = ['--json', '--data-dir', '--help', '--version'];
+// The long flags of help's global options (`--data-dir <dir>` → `--data-dir`, `--help, -h` → `--help`).
+const GLOBAL_FLAGS = GLOBAL_OPTIONS.map(([synopsis]) => synopsis.split(/[ ,]/)[0]!);
 
 /** Every runnable command with the words that lead to it. */
 function leaves(entries: readonly Entry[]): { path: string[]; decl: CommandDecl }[] {

@@ -22,3 +22,8 @@ export async function readInputText(context: Pick<CliContext, 'cwd'>, file: stri
   return decodeUtf8(await readInputFile(context, file, what), `The ${what} ${file}`);
 }
 
+
+/** The PEM text of a `--ca` file, or `undefined` when none was given. */
+export async function readCaFile(context: Pick<CliContext, 'cwd'>, file: string | undefined): Promise<string | undefined> {
+  return file === undefined ? undefined : readInputText(context, file, 'CA file');
+}

@@ -5,7 +5,7 @@
  */
 import { TLS_CA_ADVICE, usageError, type CliContext } from './context';
 import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION } from './common-options';
-import { readInputText } from './input';
+import { readCaFile } from './input';
 import type { OptionDecls, OptionValues } from './spec';
 
 /** The options every network check takes, in the order help lists them. */
@@ -29,7 +29,7 @@ export interface NetworkCheckRequest {
 export async function readNetworkCheckOptions(context: Pick<CliContext, 'cwd'>, values: OptionValues<typeof NETWORK_CHECK_OPTIONS>): Promise<NetworkCheckRequest> {
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) throw usageError('--timeout is a whole number of milliseconds from 500 to 120000.');
-  const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
+  const caPem = await readCaFile(context, values.ca);
   return {
     ...(caPem !== undefined && { caPem }),
     ...(timeoutMs !== undefined && { timeoutMs }),

@@ -3,7 +3,7 @@ import { AppError } from '../../contract/errors';
 import type { CredentialService } from '../../core/credentials';
 import { EXIT, print, usageError, type CliContext } from '../context';
 import { defineCommand, type GroupDecl } from '../spec';
-import { readInputText } from '../input';
+import { readCaFile } from '../input';
 import { loadServices } from '../lazy';
 import { readSecret, secretHint } from '../secret';
 import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
@@ -149,7 +149,7 @@ export const assertion = defineCommand({
       passphrase = await readSecret(context, { prompt: 'Passphrase of the signing key', stdin: 'all' });
       if (passphrase === undefined) throw usageError(`--passphrase-stdin: no passphrase given. ${secretHint(context)}`);
     }
-    const caPem = values.ca === undefined ? undefined : await readInputText(context, values.ca, 'CA file');
+    const caPem = await readCaFile(context, values.ca);
     const options = {
       ...(values.aud === undefined ? {} : { audience: values.aud }),
       ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),

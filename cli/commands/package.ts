@@ -2,7 +2,7 @@
 import { AppError, hasErrorCode } from '../../contract/errors';
 import { EXIT, print, resolvePath } from '../context';
 import { defineCommand } from '../spec';
-import { readInputFile, readInputText } from '../input';
+import { readCaFile, readInputFile } from '../input';
 import { loadServices } from '../lazy';
 import { readSecret } from '../secret';
 import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
@@ -22,7 +22,7 @@ export const packageCommand = defineCommand({
   examples: ['oidc-onboard package clinic-portal-int --out clinic-portal-int.zip', 'oidc-onboard package clinic-portal-int --out request.zip --offline --acknowledge "jwks_uri goes live on Monday"'],
   async run(context, { values, positionals }) {
     if (values.acknowledge !== undefined && values.acknowledge.trim() === '') throw new AppError('USAGE', '--acknowledge needs a reason.');
-    const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
+    const caPem = await readCaFile(context, values.ca);
     const services = await loadServices(context);
     const { packages } = services;
     const id = positionals[0]!;
@@ -77,7 +77,7 @@ export const verifyPackage = defineCommand({
     // The size is checked before reading and the read stops at the cap: an untrusted 600 MB file
     // is refused before anything is held (or the verifier is even loaded).
     const { DEFAULT_ZIP_LIMITS } = await import('../../core/package/zip');
-    const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), values.ca ? readInputText(context, values.ca, 'CA file') : undefined]);
+    const [bytes, caPem] = await Promise.all([readInputFile(context, positionals[0]!, 'package', DEFAULT_ZIP_LIMITS.maxArchiveBytes), readCaFile(context, values.ca)]);
     // Verification needs no keychain and no data folder: support staff run it on any machine.
     const [{ verifyPackage: verify, verificationToMarkdown }, { createFetcher }, { markdownToPlain }] = await Promise.all([import('../../core/package'), import('../../core/net/fetcher'), import('../plain-text')]);
     // The package's jwks_uri is untrusted: private addresses only with --allow-private-network, link-local never.

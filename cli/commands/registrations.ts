@@ -2,11 +2,11 @@
 import { AppError } from '../../contract/errors';
 import { EXIT, print, usageError } from '../context';
 import { defineCommand } from '../spec';
-import { readInputText } from '../input';
+import { readCaFile, readInputText } from '../input';
 import { loadServices } from '../lazy';
 import { formatFindings, formatRegistration } from '../format';
 import { memberChanges, SET_OPTIONS } from './set-members';
-import { ALLOW_PRIVATE_NETWORK_OPTION, CA_OPTION, ID_ARG } from '../common-options';
+import { CA_OPTION, ID_ARG } from '../common-options';
 
 const exitForReport = (valid: boolean) => (valid ? EXIT.ok : EXIT.invalid);
 
@@ -187,7 +187,7 @@ export const discover = defineCommand({
   async run(context, { values, positionals }) {
     if (values.forget && (values.url || values.ca)) throw usageError('--forget takes no --url or --ca.');
     const [{ drafts }, { registrationDetail }] = await Promise.all([loadServices(context), import('../../core/views/summaries')]);
-    const caPem = values.ca ? await readInputText(context, values.ca, 'CA file') : undefined;
+    const caPem = await readCaFile(context, values.ca);
     const detail = registrationDetail(
       values.forget ? drafts.forgetDiscovery(positionals[0]!) : await drafts.discover(positionals[0]!, { ...(values.url && { url: values.url }), ...(caPem && { caPem }) }),
     );
