@@ -3,6 +3,7 @@ import { EXIT, print, resolvePath } from '../context';
 import { defineCommand } from '../spec';
 import { loadServices } from '../lazy';
 import { ID_ARG } from '../common-options';
+import { ASSERTION_SOURCE_TEXT } from '../../contract/operations/support';
 
 /** `support-pack <id> --out <file.zip> [--app-id <uuid>]`. */
 export const supportPack = defineCommand({
@@ -18,7 +19,7 @@ export const supportPack = defineCommand({
     const services = await loadServices(context);
     const appId = values['app-id'];
     const result = await services.supportPack(positionals[0]!, resolvePath(context, values.out!), { ...(appId !== undefined && { applicationId: appId }) });
-    const source = { 'last-built': 'the last assertion built (signature removed)', illustration: 'an unsigned illustration (no assertion built yet)', none: 'none (this registration uses no signed assertion, or has no key)' }[result.assertionSource];
+    const source = ASSERTION_SOURCE_TEXT[result.assertionSource];
     print(
       context,
       result,

@@ -19,7 +19,14 @@ export const saveSupportPack = defineOperation({
     sha256: z.string().optional(),
     bytes: z.number().optional(),
     entries: z.array(z.string()).optional(),
-    /** Where the assertion in the pack comes from. */
+    /** Where the assertion in the pack comes from ({@link ASSERTION_SOURCE_TEXT} says it in words). */
     assertionSource: z.enum(['last-built', 'illustration', 'none']).optional(),
   }),
 });
+
+/** Where a support pack's JWT header and payload come from, in the words the CLI and the app show. */
+export const ASSERTION_SOURCE_TEXT = {
+  'last-built': 'the last assertion built, signature removed',
+  illustration: 'an unsigned illustration (no assertion built yet)',
+  none: 'none (this registration uses no signed assertion, or has no key)',
+} as const satisfies Record<'last-built' | 'illustration' | 'none', string>;

@@ -8,16 +8,11 @@ import { Dialog } from '../components/dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { Icon } from '../components/icons';
 import { SavedZipNotice } from '../components/saved-zip-notice';
-import { useAction, useOperation, type ValueFor } from '../hooks/use-operation';
+import { useAction, useOperation } from '../hooks/use-operation';
 import { clientNameForDisplay } from '../wizard/metadata';
+import { ASSERTION_SOURCE_TEXT } from '../../contract/operations/support';
 
-type Saved = ValueFor<'saveSupportPack'>;
 
-const SOURCE_TEXT: Record<NonNullable<Saved['assertionSource']>, string> = {
-  'last-built': 'the last assertion built, signature removed',
-  illustration: 'an unsigned illustration (no assertion built yet)',
-  none: 'none (this registration uses no signed assertion, or has no key)',
-};
 
 /** What the pack holds, in the words support uses. */
 function WhatItHolds({ apiPlatform }: { apiPlatform: boolean }): ReactElement {
@@ -71,7 +66,7 @@ function SupportPackForm({ id, apiPlatform, storedApplicationId, autoFocus = fal
         {saved?.saved === true && (
           <SavedZipNotice testId="support-pack" title="Support pack saved. Read README.txt inside before you send it." path={saved.path ?? ''} sha256={saved.sha256 ?? ''} entries={saved.entries ?? []}>
             <dt>JWT header and payload</dt>
-            <dd data-testid="support-pack-assertion">{saved.assertionSource ? SOURCE_TEXT[saved.assertionSource] : '—'}</dd>
+            <dd data-testid="support-pack-assertion">{saved.assertionSource ? ASSERTION_SOURCE_TEXT[saved.assertionSource] : '—'}</dd>
           </SavedZipNotice>
         )}
       </div>
