@@ -37,7 +37,7 @@ describe('support-pack', () => {
     const out = path.join(dataDir, 'support.zip');
     const run = await cli(['support-pack', ID, '--out', out, '--app-id', '9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('JWT header and payload: the last assertion built (signature removed)');
+    expect(run.stdout).toContain('JWT header and payload: the last assertion built, signature removed');
     expect(run.stdout).toMatch(/sha256 [0-9a-f]{64}/);
     const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await readFile(out)))).map(([n, d]) => [n, strFromU8(d)]));
     const facts = JSON.parse(files['support.json']!) as { application: { identifier: { value: string }; applicationId: string }; assertion: { source: string } };
