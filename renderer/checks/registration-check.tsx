@@ -18,10 +18,9 @@ type Comparison = ValueFor<'compareChecks'>;
 
 const VERDICT_WORD = { pass: 'Passed', warn: 'Warnings', fail: 'Failed' } as const;
 
-const when = formatDateTime;
 
 function runLabel(run: History[number]): string {
-  return `${when(run.startedAt)} — ${VERDICT_WORD[run.verdict]}`;
+  return `${formatDateTime(run.startedAt)} — ${VERDICT_WORD[run.verdict]}`;
 }
 
 function VerdictBadge({ verdict }: { verdict: History[number]['verdict'] }): ReactElement {
@@ -32,7 +31,7 @@ function ComparisonView({ comparison, before, after }: { comparison: Comparison;
   return (
     <section className="comparison" aria-labelledby="comparison-heading" data-testid="comparison">
       <h5 id="comparison-heading">
-        {when(before.startedAt)} → {when(after.startedAt)}
+        {formatDateTime(before.startedAt)} → {formatDateTime(after.startedAt)}
       </h5>
       <p className="comparison-verdict">
         Verdict: <VerdictBadge verdict={comparison.verdict.before} /> → <VerdictBadge verdict={comparison.verdict.after} />
@@ -140,7 +139,7 @@ function HistoryPanel({ id, history, onShow }: { id: string; history: History; o
         <tbody>
           {newestFirst.map((run) => (
             <tr key={run.reportId} data-report-id={run.reportId}>
-              <td>{when(run.startedAt)}</td>
+              <td>{formatDateTime(run.startedAt)}</td>
               <td>
                 <VerdictBadge verdict={run.verdict} />
               </td>
@@ -149,7 +148,7 @@ function HistoryPanel({ id, history, onShow }: { id: string; history: History; o
               </td>
               <td>
                 <button type="button" className="link-button" onClick={() => onShow(run.reportId)}>
-                  Show report<span className="visually-hidden"> of {when(run.startedAt)}</span>
+                  Show report<span className="visually-hidden"> of {formatDateTime(run.startedAt)}</span>
                 </button>
               </td>
             </tr>

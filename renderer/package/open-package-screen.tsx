@@ -14,7 +14,8 @@ import { FindingItem, WarningList } from '../components/findings';
 import { orderedRequestedValues } from '../../contract/schemas/package-verification';
 import { Icon, type IconName } from '../components/icons';
 import { call, type ValueFor } from '../hooks/use-operation';
-import { copyPlain, formatBytes, formatDateTime, NetworkOptions, SendTo } from './shared';
+import { copyPlain, formatBytes, NetworkOptions, SendTo } from './shared';
+import { formatDateTime } from '../format/dates';
 
 type Verification = ValueFor<'verifyPackage'>;
 type Step = Verification['steps'][number];

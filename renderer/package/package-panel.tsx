@@ -14,7 +14,8 @@ import { Icon } from '../components/icons';
 import { call, useOperation, type ValueFor } from '../hooks/use-operation';
 import { hrefFor, type WizardStep } from '../hooks/use-route';
 import { STEP_TITLES, stepOfPath } from '../wizard/wizard-steps';
-import { copyPlain, formatBytes, formatDateTime, NetworkOptions, SendTo } from './shared';
+import { copyPlain, formatBytes, NetworkOptions, SendTo } from './shared';
+import { formatDateTime } from '../format/dates';
 
 type Preview = ValueFor<'previewPackage'>;
 type Blocking = Preview['blocking'][number];

@@ -7,7 +7,6 @@ import { call } from '../hooks/use-operation';
 import { Icon } from '../components/icons';
 import type { ActionOutcome } from '../components/action-status';
 import { AllowPrivateNetwork } from '../components/allow-private-network';
-import { formatDateTime } from '../format/dates';
 import { Prose } from '../components/prose';
 
 /** Copies non-secret text and says what happened. */
@@ -90,4 +89,3 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A date-time for people: the UI's one formatter (en-GB). */
-export { formatDateTime };

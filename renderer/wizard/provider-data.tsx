@@ -14,8 +14,6 @@ import { formatDate, formatDateTime } from '../format/dates';
 type Discovery = NonNullable<RegistrationDetail['registration']['discovery']>;
 
 // Profile dates are plain `YYYY-MM-DD`: the shared formatter reads them as calendar days.
-const formatDay = formatDate;
-const formatMoment = formatDateTime;
 
 function issuerText(discovery: Discovery): { tone: 'ok' | 'warning'; text: string } {
   const issuer = typeof discovery.metadata.issuer === 'string' ? discovery.metadata.issuer : 'not given';
@@ -36,7 +34,7 @@ function DataInUse({ detail, profile, discovery }: { detail: RegistrationDetail;
         <p className="provider-data-source-title">
           <Icon name="info" size={18} />
           Built-in data for {profile?.name ?? detail.providerName}
-          {profile !== undefined && ` (facts checked ${formatDay(profile.updated)})`}
+          {profile !== undefined && ` (facts checked ${formatDate(profile.updated)})`}
         </p>
         <p className="muted">The rules and algorithms shown come with the app. Fetch the provider’s discovery document to use what it publishes today.</p>
       </div>
@@ -48,7 +46,7 @@ function DataInUse({ detail, profile, discovery }: { detail: RegistrationDetail;
       <p className="provider-data-source-title">
         <Icon name="check" size={18} />
         <span>
-          From the provider’s discovery document <code className="provider-data-url">{discovery.url}</code>, fetched {formatMoment(discovery.fetchedAt)}
+          From the provider’s discovery document <code className="provider-data-url">{discovery.url}</code>, fetched {formatDateTime(discovery.fetchedAt)}
         </span>
       </p>
       <p className={issuer.tone === 'ok' ? 'provider-data-issuer' : 'provider-data-issuer provider-data-issuer-warning'} data-issuer-match={discovery.issuerMatch}>
