@@ -1,5 +1,7 @@
 /** Help text, all of it derived from the command declarations (spec.ts). */
 import { APP_VERSION } from '../core/version';
+import type { CliContext } from './context';
+import { resolveCommand } from './resolve';
 import { isGroup, optionSynopsis, usageLine, type CommandDecl, type Entry, type GroupDecl } from './spec';
 
 /** The options every command takes (handled before the command sees its arguments). */
@@ -111,4 +113,15 @@ export function helpData(entries: readonly Entry[], entry?: Entry, sub?: Command
   if (entry && sub) return command([entry.name, sub.name], sub);
   if (entry) return of(entry);
   return { version: APP_VERSION, globalOptions: GLOBAL_OPTIONS.map(([option, description]) => ({ option, description })), commands: entries.map(of) };
+}
+
+/**
+ * Prints help for the tool (`path` empty) or the command or subcommand `path` names: text, or
+ * with --json the same as data. What `help [command [sub]]` and `--help` both print.
+ *
+ * @throws AppError `USAGE` (with "did you mean") for an unknown command.
+ */
+export function printHelp(context: Pick<CliContext, 'json' | 'out'>, commands: readonly Entry[], path: readonly string[]): void {
+  const resolved = path.length === 0 ? undefined : resolveCommand(commands, path, true);
+  context.out(context.json ? JSON.stringify(helpData(commands, resolved?.entry, resolved?.sub), null, 2) + '\n' : resolved ? entryHelp(resolved.entry, resolved.sub) : toolHelp(commands));
 }

@@ -10,7 +10,7 @@ import { APP_VERSION } from '../core/version';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { EXIT, reportError, usageError, type CliContext } from './context';
 import { COMMANDS } from './commands';
-import { entryHelp, helpData, toolHelp } from './help';
+import { printHelp, toolHelp } from './help';
 import { parseDeclared } from './args';
 import { resolveCommand } from './resolve';
 import { colourise, wantsColour } from './colour';
@@ -79,20 +79,16 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.out(flags.json ? JSON.stringify({ version: APP_VERSION }) + '\n' : `${APP_VERSION}\n`);
     return EXIT.ok;
   }
-  if (name === undefined && flags.help && flags.json) {
-    io.out(JSON.stringify(helpData(COMMANDS), null, 2) + '\n');
-    return EXIT.ok;
-  }
-  if (name === undefined) {
-    (flags.help ? io.out : io.err)(toolHelp(COMMANDS));
-    return flags.help ? EXIT.ok : EXIT.usage;
+  if (name === undefined && !flags.help) {
+    io.err(toolHelp(COMMANDS));
+    return EXIT.usage;
   }
   try {
-    const resolved = resolveCommand(COMMANDS, flags.rest, flags.help);
     if (flags.help) {
-      io.out(flags.json ? JSON.stringify(helpData(COMMANDS, resolved.entry, resolved.sub), null, 2) + '\n' : entryHelp(resolved.entry, resolved.sub));
+      printHelp(context, COMMANDS, flags.rest);
       return EXIT.ok;
     }
+    const resolved = resolveCommand(COMMANDS, flags.rest, false);
     const decl = resolved.sub ?? (resolved.entry as CommandDecl);
     const parsed = parseDeclared(resolved.rest, decl, resolved.path);
     checkOutputOptions(context, decl, parsed.values);

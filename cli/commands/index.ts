@@ -18,6 +18,7 @@ import { checkCompare, checkHistory, checkJwks } from './checks';
 import { checkEndpointCommand } from './check-endpoint';
 import { inspectAssertionCommand } from './inspect-assertion';
 import { copy, create, discover, list, profiles, set, show, validate, validateMetadataFile } from './registrations';
+import { printHelp } from '../help';
 
 /** `help [command [subcommand]]`. */
 const help = defineCommand({
@@ -29,10 +30,7 @@ const help = defineCommand({
   ],
   examples: ['oidc-onboard help', 'oidc-onboard help keys generate'],
   async run(context, { positionals }) {
-    const [{ toolHelp, entryHelp, helpData }, { resolveCommand }] = await Promise.all([import('../help'), import('../resolve')]);
-    const resolved = positionals.length === 0 ? undefined : resolveCommand(COMMANDS, positionals, true);
-    if (context.json) context.out(JSON.stringify(helpData(COMMANDS, resolved?.entry, resolved?.sub), null, 2) + '\n');
-    else context.out(resolved ? entryHelp(resolved.entry, resolved.sub) : toolHelp(COMMANDS));
+    printHelp(context, COMMANDS, positionals);
     return EXIT.ok;
   },
 });
